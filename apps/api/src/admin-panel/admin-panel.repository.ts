@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { PlatformAdminEntity, SystemSettingEntity, type PlatformAdmin, type SystemSetting } from '../control/control.entity.js';
+
+/** Platform admins and system settings, in the control schema. */
+@Injectable()
+export class AdminPanelRepository {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  findAdminByEmail(email: string): Promise<PlatformAdmin | null> {
+    return this.orm.em.fork().findOne(PlatformAdminEntity, { email });
+  }
+
+  async createAdmin(input: { email: string; passwordHash: string; totpSecretEnc: string }): Promise<PlatformAdmin> {
+    const em = this.orm.em.fork();
+    const admin = em.create(PlatformAdminEntity, { id: randomUUID(), ...input, lastLoginAt: null, createdAt: new Date() });
+    await em.flush();
+    return admin;
+  }
+
+  async touchLogin(id: string): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(PlatformAdminEntity, { id }, { lastLoginAt: new Date() });
+  }
+
+  listSettings(): Promise<SystemSetting[]> {
+    return this.orm.em.fork().find(SystemSettingEntity, {});
+  }
+
+  async upsertSetting(key: string, valueEnc: string): Promise<void> {
+    await this.orm.em.fork().upsert(SystemSettingEntity, { key, valueEnc, updatedAt: new Date() });
+  }
+
+  async deleteSetting(key: string): Promise<void> {
+    await this.orm.em.fork().nativeDelete(SystemSettingEntity, { key });
+  }
+}

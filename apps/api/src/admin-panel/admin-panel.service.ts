@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { verify as verifyTotp } from 'otplib';
+import { SYSTEM_SETTINGS, type SettingView, type SystemSettingKey } from '@instagrowth/contracts';
+import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
+import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM, jwtSettings } from '../core/auth/jwt-keys.js';
+import type { AdminPrincipal } from '../core/auth/principal.js';
+import { dummyPasswordHash, verifyPassword } from '../core/crypto/passwords.js';
+import { SecretBox } from '../core/crypto/secret-box.js';
+import { notFound, unauthorized } from '../core/errors/domain-error.js';
+import { OutboxRepository } from '../core/mail/outbox.repository.js';
+import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
+import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
+import { TenantsRepository } from '../control/tenants.repository.js';
+import { AdminPanelRepository } from './admin-panel.repository.js';
+import { maskSecret } from './admin-panel.dto.js';
+
+@Injectable()
+export class AdminPanelService {
+  private readonly box: SecretBox;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: AdminPanelRepository,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: PlatformAuditRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly tenants: TenantsRepository,
+  ) {
+    this.box = new SecretBox(config.settingsKey);
+  }
+
+  /** Password and TOTP must both be right; either failure counts toward the same limits. */
+  async login(input: { email: string; password: string; totp: string }, ip: string) {
+    await this.throttle.assertAllowed('admin', input.email, ip);
+    const admin = await this.repo.findAdminByEmail(input.email);
+    const passwordOk = await verifyPassword(admin?.passwordHash ?? (await dummyPasswordHash()), input.password);
+    const totpOk = admin ? (await verifyTotp({ secret: this.box.open(admin.totpSecretEnc, 'totp'), token: input.totp, epochTolerance: 30 })).valid : false;
+    if (!admin || !passwordOk || !totpOk) {
+      await this.throttle.recordFailure('admin', input.email, ip);
+      await this.audit.record({ actorType: 'visitor', action: 'admin.login_failed', meta: { email: input.email }, ip });
+      throw unauthorized('invalid_credentials', 'E-mail, password or authenticator code is wrong.');
+    }
+    await this.throttle.recordSuccess('admin', input.email);
+    await this.repo.touchLogin(admin.id);
+    await this.audit.record({ actorType: 'admin', actorId: admin.id, action: 'admin.login', ip });
+    const s = jwtSettings(this.config).admin;
+    const accessToken = await this.jwt.signAsync(
+      { sub: admin.id, typ: 'access' },
+      { secret: s.secret, audience: s.audience, issuer: s.issuer, algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+    );
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, admin: { id: admin.id, email: admin.email } };
+  }
+
+  me(admin: AdminPrincipal) {
+    return { admin: { id: admin.adminId, email: admin.email } };
+  }
+
+  async listSettings(): Promise<{ data: SettingView[] }> {
+    const stored = new Map((await this.repo.listSettings()).map((s) => [s.key, s]));
+    const data = (Object.keys(SYSTEM_SETTINGS) as SystemSettingKey[]).map((key): SettingView => {
+      const def = SYSTEM_SETTINGS[key];
+      const row = stored.get(key);
+      const plain = row ? this.box.open(row.valueEnc, `setting:${key}`) : null;
+      return {
+        key,
+        label: def.label,
+        secret: def.secret,
+        isSet: plain !== null,
+        value: plain === null ? null : def.secret ? maskSecret(plain) : plain,
+        updatedAt: row ? new Date(row.updatedAt).toISOString() : null,
+      };
+    });
+    return { data };
+  }
+
+  async updateSettings(admin: AdminPrincipal, values: Partial<Record<SystemSettingKey, string | null>>, ip: string) {
+    for (const [key, value] of Object.entries(values) as [SystemSettingKey, string | null][]) {
+      if (value === null || value === '') await this.repo.deleteSetting(key);
+      else await this.repo.upsertSetting(key, this.box.seal(value, `setting:${key}`));
+    }
+    // The audit trail names the keys, never the values.
+    await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'settings.updated', meta: { keys: Object.keys(values) }, ip });
+    return this.listSettings();
+  }
+
+  /** Decrypted value for internal use by other services (OpenAI, Stripe, Instagram, Resend clients). */
+  async getSetting(key: SystemSettingKey): Promise<string | null> {
+    const row = (await this.repo.listSettings()).find((s) => s.key === key);
+    return row ? this.box.open(row.valueEnc, `setting:${key}`) : null;
+  }
+
+  async listOutbox() {
+    const tenants = new Map((await this.tenants.list()).map((t) => [t.id, t.slug]));
+    return {
+      data: (await this.outbox.list()).map((m) => ({
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        template: m.template,
+        tenantSlug: m.tenantId ? (tenants.get(m.tenantId) ?? null) : null,
+        status: m.status,
+        createdAt: new Date(m.createdAt).toISOString(),
+      })),
+    };
+  }
+
+  async getOutboxMessage(id: string) {
+    const m = await this.outbox.findById(id);
+    if (!m) throw notFound('Message');
+    return { id: m.id, to: m.to, subject: m.subject, template: m.template, status: m.status, html: m.html, text: m.text, createdAt: new Date(m.createdAt).toISOString() };
+  }
+
+  async listTenants() {
+    return {
+      data: (await this.tenants.list()).map((t) => ({
+        id: t.id,
+        slug: t.slug,
+        name: t.name,
+        status: t.status,
+        schemaVersion: t.schemaVersion,
+        planCode: t.planCode,
+        createdAt: new Date(t.createdAt).toISOString(),
+        url: workspaceUrl(this.config, t.slug),
+      })),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { Global, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ScheduleModule } from '@nestjs/schedule';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ClsModule } from 'nestjs-cls';
+import { AdminPanelModule } from './admin-panel/admin-panel.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ControlModule } from './control/control.module.js';
+import { AccessGuard } from './core/auth/access.guard.js';
+import { AdminJwtStrategy, WorkspaceJwtStrategy } from './core/auth/jwt.strategy.js';
+import { PrincipalRepository } from './core/auth/principal.repository.js';
+import { APP_CONFIG, type AppConfig } from './core/config/config.js';
+import { MigrationRunner } from './core/database/migration-runner.js';
+import { GlobalExceptionFilter } from './core/errors/exception.filter.js';
+import { MailModule } from './core/mail/mail.module.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
+import { TenantContext } from './core/tenancy/tenant-context.js';
+import { TenantResolver } from './core/tenancy/tenant-resolver.service.js';
+import { HealthModule } from './health/health.module.js';
+import { TeamModule } from './team/team.module.js';
+import { WorkspacesModule } from './workspaces/workspaces.module.js';
+
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  orm: MikroORM;
+  /** The API runs queue workers too unless a separate worker process takes them. */
+  runWorkers: boolean;
+  /** The worker entry point has no HTTP routes. */
+  http: boolean;
+}
+
+/** Process-wide singletons: config, the one ORM, tenancy and the access guard's helpers. */
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: MikroORM, useValue: options.orm },
+        { provide: MigrationRunner, useFactory: (orm: MikroORM) => new MigrationRunner(orm.em), inject: [MikroORM] },
+        TenantContext,
+        TenantResolver,
+        PrincipalRepository,
+        WorkspaceJwtStrategy,
+        AdminJwtStrategy,
+      ],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantResolver, PrincipalRepository],
+    };
+  }
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const httpModules = options.http ? [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule] : [];
+    return {
+      module: AppModule,
+      imports: [
+        ClsModule.forRoot({ global: true, middleware: { mount: options.http } }),
+        CoreModule.forRoot(options),
+        ControlModule,
+        RateLimitModule.forRoot(options.config),
+        QueueModule.forRoot(options.config, { runWorkers: options.runWorkers }),
+        MailModule,
+        PassportModule,
+        ScheduleModule.forRoot(),
+        ...httpModules,
+      ],
+      providers: options.http
+        ? [
+            { provide: APP_GUARD, useClass: AccessGuard },
+            { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+          ]
+        : [],
+    };
+  }
+
+  configure(_consumer: MiddlewareConsumer): void {}
+}

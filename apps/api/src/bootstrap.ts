@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './core/config/config.js';
+import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from './core/database/embedded-postgres.js';
+import { MigrationRunner } from './core/database/migration-runner.js';
+import { createOrm } from './core/database/orm.js';
+import { serveWebApp } from './web/web-static.js';
+
+export interface Database {
+  orm: MikroORM;
+  embedded: EmbeddedPostgres | null;
+  close(): Promise<void>;
+}
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+export const logLevels = (level: AppConfig['logLevel']): LogLevel[] => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+
+/** PostgreSQL from DATABASE_URL, or PGlite in-process (the embedded default). */
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const orm = await createOrm({
+    url: config.databaseUrl ?? embedded!.url,
+    poolSize: embedded ? EMBEDDED_MAX_CONNECTIONS : config.databasePoolSize,
+  });
+  return {
+    orm,
+    embedded,
+    async close() {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}
+
+/** The same migration code `npm run db:migrate` runs: control, then every tenant. */
+export async function migrateOnBoot(db: Database, config: AppConfig): Promise<void> {
+  const logger = new Logger('Migrations');
+  const runner = new MigrationRunner(db.orm.em);
+  const control = await runner.migrateControl();
+  if (control.length) logger.log(`control: applied ${control.join(', ')}`);
+  // PGlite has one session: never run tenants concurrently on it.
+  const report = await runner.migrateAll({ concurrency: db.embedded ? 1 : config.migrationConcurrency });
+  if (report.migrated.length) logger.log(`migrated ${report.migrated.length} of ${report.total} tenant(s)`);
+  for (const f of report.failed) logger.error(`tenant ${f.slug} (${f.tenantId}) failed to migrate: ${f.error}`);
+}
+
+export const defaultWebDist = () => resolve(dirname(fileURLToPath(import.meta.url)), '../../tenant-web/dist');
+
+export async function createHttpApp(config: AppConfig, db: Database, options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, orm: db.orm, runWorkers: true, http: true }),
+    adapter,
+    { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false },
+  );
+  app.setGlobalPrefix('api');
+  await app.register(fastifyCookie);
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('InstaGrowth OS API').setVersion('0.1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  const served = await serveWebApp(app, config.webDistDir ?? defaultWebDist());
+  if (!served) new Logger('Web').warn('apps/tenant-web/dist is missing: run `npm run build` to serve the web app.');
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { PlatformAuditLogEntity, type PlatformAuditLog } from './control.entity.js';
+
+export interface AuditEntry {
+  actorType: 'admin' | 'user' | 'system' | 'visitor';
+  actorId?: string | null;
+  action: string;
+  tenantId?: number | null;
+  targetId?: string | null;
+  meta?: Record<string, unknown> | null;
+  ip?: string | null;
+}
+
+/** The platform audit log: who did what to which tenant. Never holds secrets. */
+@Injectable()
+export class PlatformAuditRepository {
+  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const em = this.orm.em.fork();
+    em.create(PlatformAuditLogEntity, {
+      id: randomUUID(),
+      actorType: entry.actorType,
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      tenantId: entry.tenantId ?? null,
+      targetId: entry.targetId ?? null,
+      meta: entry.meta ?? null,
+      ip: entry.ip ?? null,
+      createdAt: new Date(),
+    });
+    await em.flush();
+  }
+
+  list(limit = 200): Promise<PlatformAuditLog[]> {
+    return this.orm.em.fork().find(PlatformAuditLogEntity, {}, { orderBy: { createdAt: 'desc' }, limit });
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
+import { MigrationRunner } from '../core/database/migration-runner.js';
+import { schemaNameFor } from '../core/database/schema-name.js';
+import type { Tenant } from './control.entity.js';
+import { TenantsRepository } from './tenants.repository.js';
+
+export const DEFAULT_BRANDING = { primaryColor: '#6d28d9', accentColor: '#db2777', logoUrl: null } as const;
+
+/** Creating a tenant = registry row + schema + the tenant migrations, the same path `db:migrate` uses. */
+@Injectable()
+export class TenantProvisioner {
+  private readonly logger = new Logger('Tenants');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenants: TenantsRepository,
+    private readonly runner: MigrationRunner,
+  ) {}
+
+  async provision(input: { slug: string; name: string; branding?: Partial<Tenant['branding']> }): Promise<Tenant> {
+    const trialEndsAt = new Date(Date.now() + this.config.trialDays * 86_400_000);
+    const tenant = await this.tenants.insertProvisioning(
+      { slug: input.slug, name: input.name, trialEndsAt, branding: { ...DEFAULT_BRANDING, ...input.branding } },
+      schemaNameFor,
+    );
+    try {
+      const result = await this.runner.migrateTenant({ id: tenant.id, slug: tenant.slug, schemaName: tenant.schemaName, schemaVersion: 0 });
+      await this.tenants.setStatus(tenant.id, 'active');
+      tenant.status = 'active';
+      tenant.schemaVersion = result.schemaVersion;
+      return tenant;
+    } catch (error) {
+      // Leave no half-made workspace behind: the slug becomes free again.
+      this.logger.error(`Provisioning ${input.slug} failed; rolling back`, error instanceof Error ? error.stack : String(error));
+      await this.tenants.delete(tenant.id);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { defineAbilityFor } from '@instagrowth/authz';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
+import { TenantContext } from '../tenancy/tenant-context.js';
+import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.service.js';
+import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
+import type { AccessClaims, Principal } from './principal.js';
+import { PrincipalRepository } from './principal.repository.js';
+
+export type AppRequest = FastifyRequest & { principal?: Principal; resolvedHost?: ResolvedHost; user?: AccessClaims };
+
+class PassportGuard extends AuthGuard(['jwt']) {
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw unauthorized('invalid_token', 'Your session is missing or has expired. Sign in again.');
+    return user;
+  }
+}
+class AdminPassportGuard extends AuthGuard(['admin-jwt']) {
+  override handleRequest<T>(err: unknown, user: T): T {
+    if (err || !user) throw unauthorized('invalid_token', 'Your admin session is missing or has expired. Sign in again.');
+    return user;
+  }
+}
+
+export const unknownWorkspace = () =>
+  new DomainError('unknown_workspace', 404, 'There is no workspace at this address.');
+
+/**
+ * Every request passes here: Host → realm and tenant, the route's realm, then the token (whose
+ * tenant must be the Host's), then the route's policy. Deny by default: a route without an
+ * access rule is refused (and the route-policy test fails the build).
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly memberAuth = new PassportGuard();
+  private readonly adminAuth = new AdminPassportGuard();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly resolver: TenantResolver,
+    private readonly tenantContext: TenantContext,
+    private readonly principals: PrincipalRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const access = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, targets);
+    const realm = this.reflector.getAllAndOverride<RouteRealm | undefined>(REALM_KEY, targets) ?? 'workspace';
+    if (!access) throw forbidden('This route has no access policy.');
+
+    const request = context.switchToHttp().getRequest<AppRequest>();
+    const host = await this.resolver.resolve(request.headers.host);
+    request.resolvedHost = host;
+    this.checkRealm(realm, host);
+    if (host.realm === 'workspace') this.tenantContext.enter(host.tenant);
+
+    switch (access.kind) {
+      case 'public':
+        return true;
+      case 'admin': {
+        await this.adminAuth.canActivate(context);
+        const admin = await this.principals.findAdmin(request.user!.sub);
+        if (!admin) throw unauthorized('invalid_token', 'Your admin session is no longer valid.');
+        request.principal = { kind: 'admin', adminId: admin.id, email: admin.email };
+        return true;
+      }
+      case 'authenticated':
+      case 'policy': {
+        if (host.realm !== 'workspace') throw notFound('Route');
+        await this.memberAuth.canActivate(context);
+        const claims = request.user!;
+        // A token from another workspace is not a session here, whatever it says.
+        if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
+        const member = await this.principals.findMember(claims.sub);
+        if (!member) throw unauthorized('invalid_token', 'Your account is no longer a member of this workspace.');
+        const ability = defineAbilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+        request.principal = {
+          kind: 'member',
+          userId: member.id,
+          tenantId: host.tenant.id,
+          role: member.role,
+          email: member.email,
+          name: member.name,
+          emailVerified: member.emailVerifiedAt !== null,
+          createdAt: member.createdAt,
+          assignedAccountIds: member.assignedAccountIds,
+          ability,
+        };
+        if (access.kind === 'policy' && !ability.can(access.action, access.subject)) throw forbidden();
+        return true;
+      }
+    }
+  }
+
+  private checkRealm(realm: RouteRealm, host: ResolvedHost): void {
+    if (realm === 'any') {
+      if (host.realm === 'workspace' && host.tenant.status === 'suspended') throw suspended();
+      return;
+    }
+    if (host.realm === 'unknown') throw unknownWorkspace();
+    if (host.realm !== realm) throw notFound('Route');
+    if (host.realm === 'workspace' && host.tenant.status === 'suspended') throw suspended();
+  }
+}
+
+const suspended = () => new DomainError('workspace_suspended', 403, 'This workspace is suspended. Contact the workspace owner or support.');

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  BASE_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'must be a lower-case host name without scheme or port')
+    .default('localhost'),
+  APP_URL: z.string().url('must be an absolute URL such as http://localhost:3000').optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  DATA_DIR: z.string().default('.data'),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SETTINGS_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  REQUIRE_SECRETS: booleanString,
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  WEB_DIST_DIR: z.string().optional(),
+  DEFAULT_ACCOUNT_LIMIT: z.coerce.number().int().min(0).default(5),
+  TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+});
+
+export interface AppConfig {
+  env: string;
+  port: number;
+  host: string;
+  baseDomain: string;
+  /** Root URL with scheme and port; workspace URLs put the slug in front of its host. */
+  appUrl: URL;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  redisUrl: string | undefined;
+  dataDir: string;
+  appSecret: string;
+  settingsKey: Buffer;
+  seedDemo: boolean;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  webDistDir: string | undefined;
+  defaultAccountLimit: number;
+  trialDays: number;
+  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  migrationConcurrency: number;
+  /** Warnings found while loading (generated secrets, …), printed once at boot. */
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads and validates the environment once. Every bad variable is reported together, so a
+ * deployment is fixed in one go rather than one restart per typo.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const warnings: string[] = [];
+  const dataDir = resolve(e.DATA_DIR);
+  const problems: string[] = [];
+  if (e.REQUIRE_SECRETS) {
+    if (!e.APP_SECRET) problems.push('APP_SECRET: required when REQUIRE_SECRETS=true');
+    if (!e.SETTINGS_ENCRYPTION_KEY) problems.push('SETTINGS_ENCRYPTION_KEY: required when REQUIRE_SECRETS=true');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const appSecret = e.APP_SECRET ?? generatedSecret(dataDir, 'app-secret', 48, warnings, 'APP_SECRET');
+  const settingsKeyHex =
+    e.SETTINGS_ENCRYPTION_KEY ?? generatedSecret(dataDir, 'settings-key', 32, warnings, 'SETTINGS_ENCRYPTION_KEY');
+  const appUrl = new URL(e.APP_URL ?? `http://${e.BASE_DOMAIN}:${e.PORT}`);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseDomain: e.BASE_DOMAIN,
+    appUrl,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    dataDir,
+    appSecret,
+    settingsKey: Buffer.from(settingsKeyHex, 'hex'),
+    seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    webDistDir: e.WEB_DIST_DIR,
+    defaultAccountLimit: e.DEFAULT_ACCOUNT_LIMIT,
+    trialDays: e.TRIAL_DAYS,
+    login: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    warnings,
+  };
+}
+
+/** A secret generated on first boot and kept in the data folder, so restarts keep sessions and settings readable. */
+function generatedSecret(dataDir: string, name: string, bytes: number, warnings: string[], variable: string): string {
+  const file = join(dataDir, 'secrets', name);
+  if (existsSync(file)) {
+    warnings.push(`${variable} is not set; using the one generated in ${file}. Set it (and REQUIRE_SECRETS=true) in production.`);
+    return readFileSync(file, 'utf8').trim();
+  }
+  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+  const value = randomBytes(bytes).toString('hex');
+  writeFileSync(file, value, { mode: 0o600 });
+  warnings.push(`${variable} is not set; generated one in ${file}. Set it (and REQUIRE_SECRETS=true) in production.`);
+  return value;
+}
+
+/** The URL of a workspace: the slug in front of the app URL's host, same scheme and port. */
+export function workspaceUrl(config: AppConfig, slug: string): string {
+  const url = new URL(config.appUrl.toString());
+  url.hostname = `${slug}.${url.hostname}`;
+  return url.toString().replace(/\/$/, '');
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,9 @@
+import type { ControlMigration, TenantMigration } from './migration.js';
+import { control0001Init } from './control-0001-init.js';
+import { tenant0001Init } from './tenant-0001-init.js';
+
+/** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
+export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init];
+export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init];
+
+export type { ControlMigration, TenantMigration } from './migration.js';

@@ -1,0 +1,32 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/config.js';
+import { redisOptionsFromUrl } from '../queue/redis-options.js';
+import { COUNTER_STORE, LoginThrottle } from './login-throttle.service.js';
+import { MemoryCounterStore, RedisCounterStore } from './rate-limit.store.js';
+
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+
+/** A shared Redis client for counters (null on the embedded default) and the login throttle. */
+@Global()
+@Module({})
+export class RateLimitModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RateLimitModule,
+      providers: [
+        {
+          provide: REDIS_CLIENT,
+          useFactory: () => (config.redisUrl ? new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2, lazyConnect: false }) : null),
+        },
+        {
+          provide: COUNTER_STORE,
+          useFactory: (redis: Redis | null) => (redis ? new RedisCounterStore(redis) : new MemoryCounterStore()),
+          inject: [REDIS_CLIENT],
+        },
+        LoginThrottle,
+      ],
+      exports: [REDIS_CLIENT, COUNTER_STORE, LoginThrottle],
+    };
+  }
+}

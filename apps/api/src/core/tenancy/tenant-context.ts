@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ClsService } from 'nestjs-cls';
+import type { Tenant } from '../../control/control.entity.js';
+
+export interface TenantScope {
+  tenant: Tenant;
+  em: EntityManager;
+}
+
+const KEY = 'tenantScope';
+
+/**
+ * The current tenant, held in AsyncLocalStorage. Reading it outside a tenant scope throws: there
+ * is no default tenant to fall back on by accident.
+ */
+@Injectable()
+export class TenantContext {
+  constructor(
+    private readonly cls: ClsService,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+  ) {}
+
+  get tenant(): Tenant {
+    return this.scope().tenant;
+  }
+
+  /** An EntityManager forked for this tenant's schema (one per request or job). */
+  get em(): EntityManager {
+    return this.scope().em;
+  }
+
+  get active(): boolean {
+    return Boolean(this.cls.isActive() && this.cls.get(KEY));
+  }
+
+  /** Enter a tenant inside an already active CLS context (HTTP requests). */
+  enter(tenant: Tenant): void {
+    this.cls.set(KEY, { tenant, em: this.orm.em.fork({ schema: tenant.schemaName }) } satisfies TenantScope);
+  }
+
+  /** Run `fn` inside a fresh context for `tenant` (jobs, schedules, OAuth callbacks, seeding). */
+  run<T>(tenant: Tenant, fn: () => Promise<T>): Promise<T> {
+    return this.cls.run(async () => {
+      this.enter(tenant);
+      return fn();
+    });
+  }
+
+  private scope(): TenantScope {
+    const scope = this.cls.isActive() ? this.cls.get<TenantScope | undefined>(KEY) : undefined;
+    if (!scope) throw new Error('No tenant context: this code must run inside a workspace request or a job that carries tenantId.');
+    return scope;
+  }
+}

@@ -1,0 +1,41 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { z } from 'zod';
+import { emailSchema, roleSchema, slugSchema } from '@instagrowth/contracts';
+import { TenantProvisioner } from '../control/tenant-provisioner.service.js';
+import { TenantsRepository } from '../control/tenants.repository.js';
+import { AuthRepository } from '../auth/auth.repository.js';
+import { hashPassword } from '../core/crypto/passwords.js';
+import { TenantContext } from '../core/tenancy/tenant-context.js';
+
+const manifestSchema = z.object({
+  slug: slugSchema,
+  name: z.string().min(2),
+  branding: z.object({ primaryColor: z.string(), accentColor: z.string(), logoUrl: z.string().nullable() }).partial().optional(),
+  users: z.array(z.object({ email: emailSchema, name: z.string().min(1), role: roleSchema, password: z.string().min(10) })).min(1),
+});
+export type TenantManifest = z.infer<typeof manifestSchema>;
+
+export function readManifest(file: string): TenantManifest {
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`Invalid tenant manifest ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Creates the manifest's workspace and users if the slug is free; never touches an existing one. */
+export async function seedFromManifest(app: INestApplicationContext, file: string): Promise<{ created: boolean; manifest: TenantManifest }> {
+  const manifest = readManifest(file);
+  if (await app.get(TenantsRepository).findBySlug(manifest.slug)) return { created: false, manifest };
+  const tenant = await app.get(TenantProvisioner).provision({ slug: manifest.slug, name: manifest.name, branding: manifest.branding });
+  const users = app.get(AuthRepository, { strict: false });
+  await app.get(TenantContext).run(tenant, async () => {
+    for (const u of manifest.users) {
+      await users.createUser({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), emailVerified: true });
+    }
+  });
+  new Logger('Seed').log(`Seeded workspace "${manifest.name}" (${manifest.slug}) with ${manifest.users.length} users`);
+  return { created: true, manifest };
+}
+
+export const manifestExists = (file: string) => existsSync(file);

@@ -1,0 +1,28 @@
+import { Controller, Get, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { registerSchema } from '@instagrowth/contracts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Public, Realm } from '../core/auth/decorators.js';
+import { ApiZodBody, ZodBody, ZodParam } from '../core/http/zod.js';
+import { WorkspacesService } from './workspaces.service.js';
+
+@ApiTags('workspaces')
+@Controller('auth')
+@Realm('root')
+export class WorkspacesController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Get('slug/:slug')
+  @Public()
+  slug(@ZodParam('slug', z.string().max(100, 'is too long')) slug: string) {
+    return this.workspaces.slugAvailability(slug);
+  }
+
+  @Post('register')
+  @Public()
+  @ApiZodBody(registerSchema)
+  register(@ZodBody(registerSchema) body: z.infer<typeof registerSchema>, @Req() req: FastifyRequest) {
+    return this.workspaces.register(body, req.ip);
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { slugSchema, type RegisterInput, type SlugAvailability } from '@instagrowth/contracts';
+import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
+import { hashPassword } from '../core/crypto/passwords.js';
+import { conflict } from '../core/errors/domain-error.js';
+import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
+import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
+import { TenantProvisioner } from '../control/tenant-provisioner.service.js';
+import { TenantsRepository } from '../control/tenants.repository.js';
+import { AuthRepository } from '../auth/auth.repository.js';
+import { AuthService } from '../auth/auth.service.js';
+
+/** Sign-up on the root host: a new tenant (schema, owner, trial) and its URL. */
+@Injectable()
+export class WorkspacesService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tenants: TenantsRepository,
+    private readonly provisioner: TenantProvisioner,
+    private readonly ctx: TenantContext,
+    private readonly users: AuthRepository,
+    private readonly auth: AuthService,
+    private readonly audit: PlatformAuditRepository,
+    private readonly resolver: TenantResolver,
+  ) {}
+
+  async slugAvailability(raw: string): Promise<SlugAvailability> {
+    const parsed = slugSchema.safeParse(raw);
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? 'is invalid';
+      return { slug: raw, available: false, reason: message === 'is reserved' ? 'reserved' : 'invalid', message: `This address ${message}.` };
+    }
+    const taken = await this.tenants.findBySlug(parsed.data);
+    return taken ? { slug: parsed.data, available: false, reason: 'taken', message: 'This address is taken.' } : { slug: parsed.data, available: true };
+  }
+
+  async register(input: RegisterInput, ip: string) {
+    if (await this.tenants.findBySlug(input.slug)) throw slugTaken();
+    const passwordHash = await hashPassword(input.password);
+    let tenant;
+    try {
+      tenant = await this.provisioner.provision({ slug: input.slug, name: input.workspaceName });
+    } catch (error) {
+      // Two sign-ups racing for one slug: the unique index decides.
+      if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) throw slugTaken();
+      throw error;
+    }
+    const owner = await this.ctx.run(tenant, async () => {
+      const user = await this.users.createUser({ email: input.email, name: input.name, passwordHash, role: 'owner' });
+      await this.auth.sendVerification(user);
+      return user;
+    });
+    this.resolver.invalidate();
+    await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: owner.id, meta: { slug: tenant.slug }, ip });
+    const url = workspaceUrl(this.config, tenant.slug);
+    return {
+      workspaceUrl: url,
+      loginUrl: `${url}/login?email=${encodeURIComponent(input.email)}&welcome=1`,
+      workspace: { id: tenant.id, slug: tenant.slug, name: tenant.name },
+    };
+  }
+}
+
+const slugTaken = () => conflict('slug_taken', 'That workspace address is taken. Pick another.', { slug: 'is taken' });
