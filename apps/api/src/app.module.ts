@@ -57,7 +57,8 @@ class CoreModule {
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
-    const httpModules = options.http ? [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule] : [];
+    // An application context (worker, CLI) mounts no routes, so the same modules serve both.
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule];
     return {
       module: AppModule,
       imports: [
@@ -69,7 +70,7 @@ export class AppModule implements NestModule {
         MailModule,
         PassportModule,
         ScheduleModule.forRoot(),
-        ...httpModules,
+        ...domainModules,
       ],
       providers: options.http
         ? [

@@ -9,7 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
-import { EMBEDDED_MAX_CONNECTIONS, startEmbeddedPostgres, type EmbeddedPostgres } from './core/database/embedded-postgres.js';
+import { EMBEDDED_MAX_CONNECTIONS, EMBEDDED_OWNER_POOL, startEmbeddedPostgres, type EmbeddedPostgres } from './core/database/embedded-postgres.js';
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { createOrm } from './core/database/orm.js';
 import { serveWebApp } from './web/web-static.js';
@@ -28,7 +28,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const orm = await createOrm({
     url: config.databaseUrl ?? embedded!.url,
-    poolSize: embedded ? EMBEDDED_MAX_CONNECTIONS : config.databasePoolSize,
+    poolSize: embedded ? (embedded.owned ? EMBEDDED_OWNER_POOL : EMBEDDED_MAX_CONNECTIONS - EMBEDDED_OWNER_POOL) : config.databasePoolSize,
   });
   return {
     orm,

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { verify as verifyTotp } from 'otplib';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { SYSTEM_SETTINGS, type SettingView, type SystemSettingKey } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM, jwtSettings } from '../core/auth/jwt-keys.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
-import { dummyPasswordHash, verifyPassword } from '../core/crypto/passwords.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../core/crypto/passwords.js';
 import { SecretBox } from '../core/crypto/secret-box.js';
-import { notFound, unauthorized } from '../core/errors/domain-error.js';
+import { conflict, notFound, unauthorized } from '../core/errors/domain-error.js';
 import { OutboxRepository } from '../core/mail/outbox.repository.js';
 import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
@@ -51,6 +51,14 @@ export class AdminPanelService {
       { secret: s.secret, audience: s.audience, issuer: s.issuer, algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
     );
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, admin: { id: admin.id, email: admin.email } };
+  }
+
+  /** Used by `npm run admin:create`: there is no default admin, ever. Returns the TOTP secret once. */
+  async createAdmin(email: string, password: string, totpSecret = generateSecret()) {
+    if (await this.repo.findAdminByEmail(email)) throw conflict('admin_exists', `An admin with e-mail ${email} already exists.`);
+    const admin = await this.repo.createAdmin({ email, passwordHash: await hashPassword(password), totpSecretEnc: this.box.seal(totpSecret, 'totp') });
+    await this.audit.record({ actorType: 'system', action: 'admin.created', targetId: admin.id, meta: { email } });
+    return { id: admin.id, totpSecret, otpauthUri: generateURI({ issuer: 'InstaGrowth OS', label: email, secret: totpSecret }) };
   }
 
   me(admin: AdminPrincipal) {

@@ -41,8 +41,8 @@ export class PrincipalRepository {
       email: r.email,
       name: r.name,
       role: r.role,
-      emailVerifiedAt: r.email_verified_at,
-      createdAt: r.created_at,
+      emailVerifiedAt: r.email_verified_at ? new Date(r.email_verified_at) : null,
+      createdAt: new Date(r.created_at),
       assignedAccountIds: r.assigned ?? [],
     };
   }

@@ -20,6 +20,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]{1,40}$/, 'must be 1-40 of a-z, 0-9, : _ -').default('ig'),
   DATA_DIR: z.string().default('.data'),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SETTINGS_ENCRYPTION_KEY: z
@@ -48,6 +49,8 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   redisUrl: string | undefined;
+  /** Namespaces queues and counters, so several deployments (or test files) can share one Redis. */
+  redisPrefix: string;
   dataDir: string;
   appSecret: string;
   settingsKey: Buffer;
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     dataDir,
     appSecret,
     settingsKey: Buffer.from(settingsKeyHex, 'hex'),

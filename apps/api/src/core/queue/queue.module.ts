@@ -29,7 +29,7 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [
-        BullModule.forRoot({ connection: redisOptionsFromUrl(config.redisUrl) as ConnectionOptions, prefix: 'ig' }),
+        BullModule.forRoot({ connection: redisOptionsFromUrl(config.redisUrl) as ConnectionOptions, prefix: config.redisPrefix }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
       providers: [

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 import { redisOptionsFromUrl } from '../queue/redis-options.js';
@@ -21,12 +21,22 @@ export class RateLimitModule {
         },
         {
           provide: COUNTER_STORE,
-          useFactory: (redis: Redis | null) => (redis ? new RedisCounterStore(redis) : new MemoryCounterStore()),
+          useFactory: (redis: Redis | null) => (redis ? new RedisCounterStore(redis, `${config.redisPrefix}:rl:`) : new MemoryCounterStore()),
           inject: [REDIS_CLIENT],
         },
         LoginThrottle,
+        RedisLifecycle,
       ],
       exports: [REDIS_CLIENT, COUNTER_STORE, LoginThrottle],
     };
+  }
+}
+
+@Injectable()
+class RedisLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.quit().catch(() => undefined);
   }
 }

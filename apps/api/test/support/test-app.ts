@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { generateSync } from 'otplib';
+import pg from 'pg';
+import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
+import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
+import { ADMIN, adminQuery, databaseUrl, TEST_REDIS_URL, TEST_SECRETS } from './services.mjs';
+
+export const BASE = 'instagrowth.test';
+export const host = (slug?: string) => (slug ? `${slug}.${BASE}` : BASE);
+
+export interface InjectResult {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+  headers: Record<string, string | string[] | number | undefined>;
+  cookies: { name: string; value: string }[];
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  db: Database;
+  dbName: string;
+  request(method: string, url: string, opts?: { host?: string; token?: string; body?: unknown; cookie?: string; ip?: string; headers?: Record<string, string> }): Promise<InjectResult>;
+  login(slug: string, email: string, password?: string): Promise<{ token: string; refreshCookie: string; user: any }>;
+  adminLogin(): Promise<string>;
+  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  waitForMail(to: string, template: string): Promise<{ subject: string; html: string; text: string }>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_PASSWORDS: Record<string, string> = { acme: 'acme-password-123', globex: 'globex-password-123' };
+
+/** A fresh copy of the template database and the real app on it (Redis-backed queues and counters). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const template = process.env.IG_TEMPLATE_DB;
+  if (!template) throw new Error('IG_TEMPLATE_DB is not set: run the tests through jest (global setup).');
+  const dbName = `ig_t_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${dbName} template ${template}`);
+  const config = loadConfig({
+    ...TEST_SECRETS,
+    DATABASE_URL: databaseUrl(dbName),
+    DATABASE_POOL_SIZE: '5',
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: `igt-${dbName}`,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'ig-test-')),
+    BASE_DOMAIN: BASE,
+    APP_URL: `http://${BASE}`,
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+  const db = await openDatabase(config);
+  const app = await createHttpApp(config, db, { logger: ['error'] });
+  const pool = new pg.Pool({ connectionString: databaseUrl(dbName), max: 2 });
+
+  const request: TestApp['request'] = async (method, url, opts = {}) => {
+    const headers: Record<string, string> = { host: opts.host ?? host(), ...(opts.headers ?? {}) };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const res = await app.getHttpAdapter().getInstance().inject({
+      method: method as 'GET',
+      url,
+      headers,
+      remoteAddress: opts.ip ?? '127.0.0.1',
+      ...(opts.body !== undefined ? { payload: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body), headers: { ...headers, 'content-type': 'application/json' } } : {}),
+    });
+    let body: unknown = res.body;
+    try {
+      body = res.body ? JSON.parse(res.body) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.statusCode, body, headers: res.headers, cookies: res.cookies.map((c) => ({ name: c.name, value: c.value })) };
+  };
+
+  const t: TestApp = {
+    app,
+    config,
+    db,
+    dbName,
+    request,
+    async login(slug, email, password = DEFAULT_PASSWORDS[slug]) {
+      const res = await request('POST', '/api/auth/login', { host: host(slug), body: { email, password } });
+      if (res.status !== 200) throw new Error(`login ${email}@${slug} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookie = res.cookies.find((c) => c.name === 'ig_refresh');
+      return { token: res.body.accessToken, refreshCookie: `ig_refresh=${cookie?.value}`, user: res.body.user };
+    },
+    async adminLogin() {
+      const res = await request('POST', '/api/admin-panel/auth/login', {
+        host: host('admin'),
+        body: { email: ADMIN.email, password: ADMIN.password, totp: generateSync({ secret: ADMIN.totpSecret }) },
+      });
+      if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.accessToken;
+    },
+    async sql(query, params = []) {
+      return (await pool.query(query, params)).rows;
+    },
+    async waitForMail(to, template) {
+      for (let i = 0; i < 100; i++) {
+        const rows = await t.sql<{ subject: string; html: string; text: string }>(
+          'select subject, html, text from control.mail_outbox where "to" = $1 and template = $2 order by created_at desc limit 1',
+          [to, template],
+        );
+        if (rows[0]) return rows[0];
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`No "${template}" mail to ${to} within 5 s`);
+    },
+    async close() {
+      await app.close();
+      await db.close();
+      await pool.end();
+      await adminQuery(`drop database if exists ${dbName} with (force)`);
+    },
+  };
+  return t;
+}
+
+/** The token in a link inside a mail body. */
+export function tokenFromMail(text: string): string {
+  const m = /token=([A-Za-z0-9_-]+)/.exec(text);
+  if (!m) throw new Error(`No token in mail: ${text}`);
+  return m[1];
+}
