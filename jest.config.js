@@ -28,6 +28,8 @@ const common = {
 };
 
 export default {
+  // Integration tests spawn CLIs and browsers on a 2-core machine; unit tests finish in milliseconds anyway.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
