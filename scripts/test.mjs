@@ -7,8 +7,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
-// The integration template is built from the compiled API (see apps/api/test/support/global-setup.mjs).
-const build = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'apps/api'], { cwd: root, stdio: 'inherit' });
+// The integration template is built from the compiled API (apps/api/test/support/global-setup.mjs)
+// and the browser tests drive the built web app: build both first (incremental, quick when fresh).
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) {
   console.log('\nTests: 0 passed, 1 failed');
   process.exit(1);
