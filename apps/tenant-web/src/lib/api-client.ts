@@ -1,0 +1,184 @@
+import type { ApiErrorBody } from '@instagrowth/contracts';
+
+/** An API error with the body every endpoint uses: `{ error, message, fields?, correlationId? }`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string> | undefined;
+  readonly correlationId: string | undefined;
+  /** Seconds from the Retry-After header (429 and some 503s). */
+  readonly retryAfter: number | undefined;
+
+  constructor(status: number, body: ApiErrorBody, retryAfter?: number) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.error;
+    this.fields = body.fields;
+    this.correlationId = body.correlationId;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export function isApiErrorCode(error: unknown, code: string): boolean {
+  return error instanceof ApiError && error.code === code;
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).error === 'string' &&
+    typeof (value as Record<string, unknown>).message === 'string'
+  );
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'The request was not valid.',
+  401: 'Your session has ended. Please log in again.',
+  403: 'You do not have permission to do that.',
+  404: 'We could not find what you were looking for.',
+  409: 'That conflicts with the current state. Refresh and try again.',
+  413: 'That is too large.',
+  429: 'Too many requests. Please slow down.',
+  500: 'Something went wrong on our side. Please try again.',
+  502: 'The server is not reachable right now. Please try again.',
+  503: 'The service is temporarily unavailable. Please try again shortly.',
+};
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = await readBody(response).catch(() => undefined);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (isErrorBody(body)) return new ApiError(response.status, body, retryAfter);
+  return new ApiError(
+    response.status,
+    {
+      error: `http_${response.status}`,
+      message: FALLBACK_MESSAGES[response.status] ?? `Unexpected response from the server (HTTP ${response.status}).`,
+    },
+    retryAfter,
+  );
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Send the Authorization header and handle 401 (refresh / sign out). Default true. */
+  auth?: boolean;
+}
+
+export interface ApiClientConfig {
+  getToken: () => string | null;
+  /** Tries to obtain a new access token once after a 401; resolves true when it did. */
+  refresh?: () => Promise<boolean>;
+  /** Called when a request still gets 401 after any refresh attempt. */
+  onUnauthorized?: () => void;
+}
+
+export interface ApiClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+}
+
+/** One low-level call: JSON in, JSON out, cookies included, ApiError on any non-2xx. */
+export async function rawRequest<T>(path: string, options: RequestOptions & { token?: string | null } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'include',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, {
+      error: 'network_error',
+      message: 'We could not reach the server. Check your connection and try again.',
+    });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await readBody(response)) as T;
+}
+
+export function createApiClient(config: ApiClientConfig): ApiClient {
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const useAuth = options.auth !== false;
+    const token = useAuth ? config.getToken() : null;
+    try {
+      return await rawRequest<T>(path, { ...options, token });
+    } catch (error) {
+      if (!useAuth || !(error instanceof ApiError) || error.status !== 401) throw error;
+      // The access token expired or was revoked: refresh once, then retry once.
+      if (config.refresh && (await config.refresh().catch(() => false))) {
+        try {
+          return await rawRequest<T>(path, { ...options, token: config.getToken() });
+        } catch (retryError) {
+          if (retryError instanceof ApiError && retryError.status === 401) config.onUnauthorized?.();
+          throw retryError;
+        }
+      }
+      config.onUnauthorized?.();
+      throw error;
+    }
+  }
+
+  return {
+    request,
+    get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) => request<T>(path, { ...options, method: 'GET' }),
+    post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'POST', body }),
+    put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'PUT', body }),
+    patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'PATCH', body }),
+    delete: <T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...options, method: 'DELETE' }),
+  };
+}
+
+/** Unauthenticated calls (root realm, public pages, app context). */
+export const publicApi: ApiClient = createApiClient({ getToken: () => null });

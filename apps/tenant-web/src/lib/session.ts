@@ -1,0 +1,83 @@
+import { useSyncExternalStore } from 'react';
+import type { SessionView, UserView } from '@instagrowth/contracts';
+import { ApiError, createApiClient, rawRequest, type ApiClient } from './api-client';
+
+/**
+ * Workspace session. The access token lives in memory only; the refresh token is an httpOnly
+ * cookie the browser sends to POST /api/auth/refresh.
+ */
+interface SessionState {
+  token: string | null;
+  user: UserView | null;
+  /** Why the last session ended: after an explicit logout the login page ignores ?next=. */
+  endedBy: 'logout' | 'expired' | null;
+}
+
+let state: SessionState = { token: null, user: null, endedBy: null };
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+export const sessionStore = {
+  getSnapshot: (): SessionState => state,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  getToken: (): string | null => state.token,
+  set(session: SessionView): void {
+    state = { token: session.accessToken, user: session.user, endedBy: null };
+    emit();
+  },
+  clear(endedBy: 'logout' | 'expired' = 'expired'): void {
+    if (state.token === null && state.user === null) return;
+    state = { token: null, user: null, endedBy };
+    emit();
+  },
+};
+
+export function useSessionState(): SessionState {
+  return useSyncExternalStore(sessionStore.subscribe, sessionStore.getSnapshot);
+}
+
+let inflight: Promise<boolean> | null = null;
+
+async function doRefresh(): Promise<boolean> {
+  try {
+    const session = await rawRequest<SessionView>('/api/auth/refresh', { method: 'POST' });
+    if (!session || typeof session.accessToken !== 'string') {
+      sessionStore.clear();
+      return false;
+    }
+    sessionStore.set(session);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status > 0 && error.status < 500) sessionStore.clear();
+    return false;
+  }
+}
+
+/**
+ * Single-flight refresh. Refresh tokens rotate with reuse detection, so two concurrent refreshes
+ * (React StrictMode, parallel 401s, two tabs) would look like token theft and end the session.
+ * Inside a tab one promise is shared; across tabs the Web Locks API serialises the calls.
+ */
+export function refreshSession(): Promise<boolean> {
+  if (!inflight) {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    const run = locks ? locks.request('instagrowth-refresh', () => doRefresh()) : doRefresh();
+    inflight = run.finally(() => {
+      inflight = null;
+    });
+  }
+  return inflight;
+}
+
+/** Client for the workspace realm: bearer token, one refresh + retry on 401, sign-out when that fails. */
+export const api: ApiClient = createApiClient({
+  getToken: sessionStore.getToken,
+  refresh: refreshSession,
+  onUnauthorized: () => sessionStore.clear(),
+});

@@ -1,0 +1,22 @@
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { AdminLoginPage } from './admin-login-page';
+import { AdminShell } from './admin-shell';
+import { TenantsPage } from './tenants-page';
+import { SettingsPage } from './settings-page';
+import { OutboxPage } from './outbox-page';
+
+/** Admin realm (admin.<base domain>): the platform operator's console. Loaded lazily. */
+export default function AdminApp() {
+  return (
+    <Routes>
+      <Route path="/login" element={<AdminLoginPage />} />
+      <Route element={<AdminShell />}>
+        <Route index element={<Navigate to="/tenants" replace />} />
+        <Route path="/tenants" element={<TenantsPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="*" element={<Navigate to="/tenants" replace />} />
+      </Route>
+    </Routes>
+  );
+}

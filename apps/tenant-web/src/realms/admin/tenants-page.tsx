@@ -1,0 +1,110 @@
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Building2, ExternalLink, RotateCw, Search } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { Input } from '@/components/ui/input';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
+import { adminApi } from '@/lib/admin-session';
+import type { ListResponse, TenantView } from '@/lib/types';
+import { formatDate, formatRelative } from '@/lib/utils';
+import { StatusBadge } from './status-badge';
+
+export function TenantsPage() {
+  const [search, setSearch] = useState('');
+  const tenants = useQuery({
+    queryKey: ['admin', 'tenants'],
+    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantView>>('/api/admin-panel/tenants', { signal }),
+  });
+
+  const filtered = useMemo(() => {
+    const list = tenants.data?.data ?? [];
+    const q = search.trim().toLowerCase();
+    if (!q) return list;
+    return list.filter((t) => t.name.toLowerCase().includes(q) || t.slug.toLowerCase().includes(q) || t.status.toLowerCase().includes(q));
+  }, [tenants.data, search]);
+
+  const total = tenants.data?.data.length ?? 0;
+
+  return (
+    <>
+      <PageHeader
+        title="Tenants"
+        description={tenants.data ? `${total} workspace${total === 1 ? '' : 's'} on the platform.` : 'Every workspace on the platform.'}
+        actions={
+          <Button variant="outline" size="sm" onClick={() => void tenants.refetch()} loading={tenants.isFetching && !tenants.isPending}>
+            <RotateCw /> Refresh
+          </Button>
+        }
+      />
+      <Card className="gap-0 py-0">
+        <div className="flex items-center gap-3 border-b border-zinc-100 p-4">
+          <div className="relative w-full max-w-xs">
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
+            <Input
+              aria-label="Search tenants"
+              placeholder="Search by name, slug or status"
+              className="h-9 pl-9"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+        </div>
+        <CardContent className="px-0">
+          {tenants.isPending ? (
+            <TableSkeleton rows={5} columns={5} />
+          ) : tenants.isError ? (
+            <ErrorState error={tenants.error} onRetry={() => void tenants.refetch()} />
+          ) : total === 0 ? (
+            <EmptyState
+              icon={Building2}
+              title="No tenants yet"
+              description="Workspaces appear here as soon as someone signs up on the root domain."
+            />
+          ) : filtered.length === 0 ? (
+            <EmptyState icon={Search} title="No matching tenants" description={`Nothing matches “${search}”.`} />
+          ) : (
+            <Table aria-label="Tenants">
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead>Workspace</TableHead>
+                  <TableHead>Status</TableHead>
+                  <TableHead className="hidden sm:table-cell">Schema</TableHead>
+                  <TableHead className="hidden md:table-cell">Created</TableHead>
+                  <TableHead className="w-24">
+                    <span className="sr-only">Open</span>
+                  </TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {filtered.map((tenant) => (
+                  <TableRow key={tenant.id} data-testid="tenant-row">
+                    <TableCell>
+                      <p className="font-medium text-zinc-900">{tenant.name}</p>
+                      <p className="font-mono text-xs text-zinc-500">{tenant.slug}</p>
+                    </TableCell>
+                    <TableCell>
+                      <StatusBadge status={tenant.status} />
+                    </TableCell>
+                    <TableCell className="hidden font-mono text-xs text-zinc-500 sm:table-cell">{tenant.schemaVersion ?? '—'}</TableCell>
+                    <TableCell className="hidden text-zinc-500 md:table-cell" title={formatDate(tenant.createdAt)}>
+                      {formatRelative(tenant.createdAt)}
+                    </TableCell>
+                    <TableCell className="text-right">
+                      <Button variant="ghost" size="sm" asChild>
+                        <a href={tenant.url} target="_blank" rel="noreferrer" aria-label={`Open ${tenant.name} in a new tab`}>
+                          Open <ExternalLink />
+                        </a>
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
+    </>
+  );
+}
