@@ -72,9 +72,27 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
   return build();
 }
 
+/**
+ * Abilities are pure functions of their inputs, so they are memoised by those inputs (role,
+ * assignments, features): a role change produces a new key, never a stale answer.
+ */
+const memo = new Map<string, AppAbility>();
+const MEMO_LIMIT = 5_000;
+
+export function abilityFor(input: AbilityInput): AppAbility {
+  const key = `${input.userId}|${input.role}|${[...input.assignedAccountIds].sort().join(',')}|${JSON.stringify(input.features ?? {})}`;
+  let ability = memo.get(key);
+  if (!ability) {
+    ability = defineAbilityFor(input);
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
+    memo.set(key, ability);
+  }
+  return ability;
+}
+
 /** Rules in JSON form, for the web app to rebuild the same ability with `createAbilityFromRules`. */
 export function rulesFor(input: AbilityInput): AppRule[] {
-  return defineAbilityFor(input).rules as AppRule[];
+  return abilityFor(input).rules as AppRule[];
 }
 
 export function createAbilityFromRules(rules: AppRule[]): AppAbility {

@@ -86,7 +86,9 @@ describe('startFakeInstagram', () => {
 
   it('serves 200 accounts × 300 posts over keep-alive: every page, every id unique', async () => {
     const fake = await start({ accounts: 200, mediaPerAccount: 300, recordCalls: false });
-    const client = new InstagramClient(fakeClientConfig(fake));
+    // A generous timeout: on a loaded 2-core CI machine a slow page must not turn into a retry,
+    // which would make the call count below measure the machine rather than the client.
+    const client = new InstagramClient(fakeClientConfig(fake, { timeoutMs: 60_000 }));
     const accounts = fake.state.accounts.slice(1);
     const counts = await Promise.all(
       accounts.map(async (account) => {

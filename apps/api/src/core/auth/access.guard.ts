@@ -1,7 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ClsService } from 'nestjs-cls';
 import { AuthGuard } from '@nestjs/passport';
-import { defineAbilityFor } from '@instagrowth/authz';
+import { abilityFor } from '@instagrowth/authz';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
@@ -43,6 +44,7 @@ export class AccessGuard implements CanActivate {
     private readonly resolver: TenantResolver,
     private readonly tenantContext: TenantContext,
     private readonly principals: PrincipalRepository,
+    private readonly cls: ClsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,6 +53,8 @@ export class AccessGuard implements CanActivate {
     const realm = this.reflector.getAllAndOverride<RouteRealm | undefined>(REALM_KEY, targets) ?? 'workspace';
     if (!access) throw forbidden('This route has no access policy.');
 
+    // Every request gets its own async-local context from here on (guard → pipes → handler).
+    this.cls.enter();
     const request = context.switchToHttp().getRequest<AppRequest>();
     const host = await this.resolver.resolve(request.headers.host);
     request.resolvedHost = host;
@@ -76,7 +80,7 @@ export class AccessGuard implements CanActivate {
         if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
         const member = await this.principals.findMember(claims.sub);
         if (!member) throw unauthorized('invalid_token', 'Your account is no longer a member of this workspace.');
-        const ability = defineAbilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+        const ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
         request.principal = {
           kind: 'member',
           userId: member.id,

@@ -25,13 +25,13 @@ export class PrincipalRepository {
   async findMember(userId: string): Promise<MemberRow | null> {
     const schema = quoteSchema(this.tenantContext.tenant.schemaName);
     // One round trip: the user and the accounts assigned to them.
-    const rows = await this.tenantContext.em.execute<
-      { id: string; email: string; name: string; role: Role; email_verified_at: Date | null; created_at: Date; assigned: string[] | null }[]
+    const rows = await this.tenantContext.query<
+      { id: string; email: string; name: string; role: Role; email_verified_at: Date | null; created_at: Date; assigned: string[] | null }
     >(
       `select u.id, u.email, u.name, u.role, u.email_verified_at, u.created_at,
               (select array_agg(a.resource_id) from ${schema}.assignments a
                 where a.user_id = u.id and a.resource_type = 'instagram_account') as assigned
-         from ${schema}.users u where u.id = ?`,
+         from ${schema}.users u where u.id = $1`,
       [userId],
     );
     const r = rows[0];
@@ -48,7 +48,7 @@ export class PrincipalRepository {
   }
 
   async findAdmin(adminId: string): Promise<{ id: string; email: string } | null> {
-    const rows = await this.orm.em.fork().execute<{ id: string; email: string }[]>(
+    const rows = await this.orm.em.getConnection().execute<{ id: string; email: string }[]>(
       'select id, email from control.platform_admins where id = ?',
       [adminId],
     );

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClsService } from 'nestjs-cls';
+import { CompiledQuery } from 'kysely';
 import type { Tenant } from '../../control/control.entity.js';
 
 export interface TenantScope {
   tenant: Tenant;
-  em: EntityManager;
+  /** Forked on first use: many requests (auth checks, /me) never need a unit of work. */
+  em?: EntityManager;
 }
 
 const KEY = 'tenantScope';
@@ -27,7 +29,19 @@ export class TenantContext {
 
   /** An EntityManager forked for this tenant's schema (one per request or job). */
   get em(): EntityManager {
-    return this.scope().em;
+    const scope = this.scope();
+    scope.em ??= this.orm.em.fork({ schema: scope.tenant.schemaName });
+    return scope.em;
+  }
+
+  /**
+   * Raw, schema-qualified SQL on a hot path: no unit of work, and `$n` parameters sent apart from
+   * the text (MikroORM's `execute` inlines them, so PostgreSQL re-plans every distinct value).
+   */
+  async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    this.scope();
+    const result = await this.orm.em.getKysely().executeQuery(CompiledQuery.raw(sql, params));
+    return result.rows as T[];
   }
 
   get active(): boolean {
@@ -36,7 +50,7 @@ export class TenantContext {
 
   /** Enter a tenant inside an already active CLS context (HTTP requests). */
   enter(tenant: Tenant): void {
-    this.cls.set(KEY, { tenant, em: this.orm.em.fork({ schema: tenant.schemaName }) } satisfies TenantScope);
+    this.cls.set(KEY, { tenant } satisfies TenantScope);
   }
 
   /** Run `fn` inside a fresh context for `tenant` (jobs, schedules, OAuth callbacks, seeding). */

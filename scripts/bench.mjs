@@ -1,0 +1,166 @@
+// `npm run bench`: measured side by side in one run, on PostgreSQL and Redis (the test services):
+//  1. requests/s of GET /api/auth/me on a workspace host vs a bare Fastify route doing the same
+//     single-row query, and the ratio (goal ≥ 0.5);
+//  2. time to provision one tenant (goal ≤ 300 ms);
+//  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
+import { fork, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import http from 'node:http';
+import pg from 'pg';
+import { load } from './bench/load.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const dist = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
+const PG = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const dbUrl = (name) => Object.assign(new URL(PG), { pathname: `/${name}` }).toString();
+const admin = async (sql) => {
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+const env = (db) => ({
+  ...process.env,
+  DATABASE_URL: dbUrl(db),
+  REDIS_URL: REDIS,
+  REDIS_PREFIX: `bench-${process.pid}`,
+  APP_SECRET: 'bench-secret-0123456789abcdef0123456789abcdef',
+  SETTINGS_ENCRYPTION_KEY: 'ab'.repeat(32),
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'ig-bench-')),
+  LOG_LEVEL: 'warn',
+  DATABASE_POOL_SIZE: '10',
+});
+
+async function startApi(db) {
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env: { ...env(db), PORT: String(port), SEED_DEMO: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child.stdout.resume();
+  let exited = null;
+  child.on('exit', (code) => (exited = code));
+  for (let i = 0; ; i++) {
+    if (exited !== null) throw new Error(`API exited with ${exited}`);
+    if (i > 600) throw new Error('API did not become healthy within 60 s');
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port, child };
+}
+
+/** node:http, not fetch: fetch does not let us set the Host header that picks the workspace. */
+function requestJson(port, method, path, host, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { host, 'content-type': 'application/json' } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => (res.statusCode < 300 ? resolve(JSON.parse(data)) : reject(new Error(`${method} ${path} → ${res.statusCode} ${data}`))));
+    });
+    req.on('error', reject);
+    req.end(body ? JSON.stringify(body) : undefined);
+  });
+}
+
+async function throughput() {
+  const db = `ig_bench_${process.pid}`;
+  await admin(`drop database if exists ${db}`);
+  await admin(`create database ${db}`);
+  const api = await startApi(db);
+  try {
+    const host = 'demo.localhost';
+    const session = await requestJson(api.port, 'POST', '/api/auth/login', host, { email: 'owner@demo.test', password: 'demo-password-123' });
+    const schema = 't_' + (await requestJson(api.port, 'GET', '/api/context', host)).workspace.id.toString(36);
+    const bare = fork(join(root, 'scripts/bench/bare-server.mjs'), [dbUrl(db), schema, session.user.id, '10'], { stdio: 'inherit' });
+    const barePort = await new Promise((r) => bare.once('message', (m) => r(m.port)));
+    try {
+      const ours = { port: api.port, path: '/api/auth/me', headers: { host, authorization: `Bearer ${session.accessToken}` }, seconds: SECONDS };
+      const base = { port: barePort, path: '/me', seconds: SECONDS };
+      await load({ ...ours, seconds: 1 }); // warm up both
+      await load({ ...base, seconds: 1 });
+      const a = await load(ours);
+      const b = await load(base);
+      return { ours: a, bare: b };
+    } finally {
+      bare.kill();
+    }
+  } finally {
+    api.child.kill('SIGTERM');
+    await new Promise((r) => api.child.once('exit', r));
+    await admin(`drop database if exists ${db} with (force)`);
+  }
+}
+
+async function provisioning() {
+  const db = `ig_bench_prov_${process.pid}`;
+  await admin(`drop database if exists ${db}`);
+  await admin(`create database ${db}`);
+  const { loadConfig } = await dist('core/config/config.js');
+  const { openDatabase, migrateOnBoot } = await dist('bootstrap.js');
+  const { MigrationRunner } = await dist('core/database/migration-runner.js');
+  const { TENANT_MIGRATIONS } = await dist('core/database/migrations/index.js');
+  const { TenantProvisioner } = await dist('control/tenant-provisioner.service.js');
+  const { AppModule } = await dist('app.module.js');
+  const { NestFactory } = await import('@nestjs/core');
+  const config = loadConfig(env(db));
+  const database = await openDatabase(config);
+  try {
+    await migrateOnBoot(database, config);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, orm: database.orm, runWorkers: false, http: false }), { logger: ['error'] });
+    const provisioner = app.get(TenantProvisioner);
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await provisioner.provision({ slug: `prov-${i}`, name: `Provisioned ${i}` });
+      times.push(performance.now() - t0);
+    }
+    await app.close();
+    times.sort((a, b) => a - b);
+
+    // 200 tenants registered but not migrated, as after a restore or a bulk import.
+    const em = database.orm.em.fork();
+    await em.execute(`insert into control.tenants (slug, name, schema_name, status)
+      select 'bulk-' || g, 'Bulk ' || g, 'pending_' || g, 'active' from generate_series(1, 200) g`);
+    const rows = await em.execute(`select id from control.tenants where slug like 'bulk-%'`);
+    for (const { id } of rows) await em.execute('update control.tenants set schema_name = ? where id = ?', [`t_${id.toString(36)}`, id]);
+    const runner = new MigrationRunner(database.orm.em);
+    const t1 = performance.now();
+    const fresh = await runner.migrateAll({ concurrency: config.migrationConcurrency, startFrom: rows[0].id });
+    const migrate200 = performance.now() - t1;
+    const extra = { name: '9999-bench-new-column', up: (s) => [`alter table ${s}.users add column bench_note text`] };
+    const t2 = performance.now();
+    const upgrade = await new MigrationRunner(database.orm.em, [], [...TENANT_MIGRATIONS, extra]).migrateAll({ concurrency: config.migrationConcurrency });
+    const newMigration = performance.now() - t2;
+    return {
+      provisionMedianMs: times[Math.floor(times.length / 2)],
+      provisionP90Ms: times[Math.floor(times.length * 0.9)],
+      migrate200Ms: migrate200,
+      migrate200Failed: fresh.failed.length,
+      newMigrationMs: newMigration,
+      newMigrationTenants: upgrade.total,
+      newMigrationFailed: upgrade.failed.length,
+    };
+  } finally {
+    await database.close();
+    await admin(`drop database if exists ${db} with (force)`);
+  }
+}
+
+const f = (n) => n.toFixed(1);
+console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per load run, 16 connections)`);
+const t = await throughput();
+const ratio = t.ours.rps / t.bare.rps;
+console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
+console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
+console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
+if (process.env.BENCH_ONLY === 'me') process.exit(0);
+const p = await provisioning();
+console.log(`provision one tenant: median ${f(p.provisionMedianMs)} ms, p90 ${f(p.provisionP90Ms)} ms (goal ≤ 300 ms) ${p.provisionMedianMs <= 300 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`migrate 200 tenants from scratch: ${f(p.migrate200Ms / 1000)} s, ${p.migrate200Failed} failed (goal ≤ 15 s) ${p.migrate200Ms <= 15000 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`one new migration over ${p.newMigrationTenants} tenants: ${f(p.newMigrationMs / 1000)} s, ${p.newMigrationFailed} failed`);
+process.exit(0);
