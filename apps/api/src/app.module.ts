@@ -21,6 +21,10 @@ import { TenantResolver } from './core/tenancy/tenant-resolver.service.js';
 import { HealthModule } from './health/health.module.js';
 import { TeamModule } from './team/team.module.js';
 import { WorkspacesModule } from './workspaces/workspaces.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { InstagramCoreModule } from './core/instagram/instagram.module.js';
+import { InstagramConnectModule } from './instagram-connect/instagram-connect.module.js';
+import { SyncModule } from './sync/sync.module.js';
 
 
 export interface AppModuleOptions {
@@ -58,7 +62,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule];
     return {
       module: AppModule,
       imports: [

@@ -1,3 +1,4 @@
+import { TENANT_MIGRATIONS } from '../src/core/database/migrations/index.js';
 import { TenantResolver } from '../src/core/tenancy/tenant-resolver.service.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
@@ -134,7 +135,7 @@ describe('auth', () => {
       expect(res.body.workspaceUrl).toBe('http://initech.instagrowth.test');
       expect(res.body.loginUrl).toContain('/login?email=ivy%40initech.test');
       const [tenant] = await t.sql<{ schema_name: string; status: string; schema_version: number }>(`select schema_name, status, schema_version from control.tenants where slug = 'initech'`);
-      expect(tenant).toMatchObject({ status: 'active', schema_version: 1 });
+      expect(tenant).toMatchObject({ status: 'active', schema_version: TENANT_MIGRATIONS.length });
       expect(tenant.schema_name).toMatch(/^t_[a-z0-9]+$/);
       const owners = await t.sql(`select role from ${tenant.schema_name}.users`);
       expect(owners).toEqual([{ role: 'owner' }]);

@@ -37,6 +37,17 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  INSTAGRAM_AUTHORIZE_URL: z.string().url().default('https://www.instagram.com/oauth/authorize'),
+  INSTAGRAM_API_BASE_URL: z.string().url().default('https://api.instagram.com'),
+  INSTAGRAM_GRAPH_BASE_URL: z.string().url().default('https://graph.instagram.com'),
+  INSTAGRAM_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/, 'must look like v25.0').default('v25.0'),
+  INSTAGRAM_APP_ID: z.string().optional(),
+  INSTAGRAM_APP_SECRET: z.string().optional(),
+  INSTAGRAM_REDIRECT_URI: z.string().url().optional(),
+  INSTAGRAM_WEBHOOK_VERIFY_TOKEN: z.string().optional(),
+  INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  INSTAGRAM_TOKEN_REFRESH_DAYS: z.coerce.number().int().min(1).max(59).default(10),
+  INSTAGRAM_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
 });
 
 export interface AppConfig {
@@ -61,6 +72,23 @@ export interface AppConfig {
   trialDays: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   migrationConcurrency: number;
+  instagram: {
+    authorizeUrl: string;
+    apiBaseUrl: string;
+    graphBaseUrl: string;
+    graphVersion: string;
+    /** Env fallbacks; system settings (super-admin) override them. */
+    appId: string | undefined;
+    appSecret: string | undefined;
+    redirectUri: string | undefined;
+    webhookVerifyToken: string | undefined;
+    /** Accounts synced at once per process. */
+    syncConcurrency: number;
+    /** Refresh tokens that expire within this many days. */
+    tokenRefreshDays: number;
+    /** Days of account insights fetched on first connect (the API keeps 90). */
+    backfillDays: number;
+  };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -119,6 +147,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    instagram: {
+      authorizeUrl: e.INSTAGRAM_AUTHORIZE_URL,
+      apiBaseUrl: e.INSTAGRAM_API_BASE_URL,
+      graphBaseUrl: e.INSTAGRAM_GRAPH_BASE_URL,
+      graphVersion: e.INSTAGRAM_GRAPH_VERSION,
+      appId: e.INSTAGRAM_APP_ID,
+      appSecret: e.INSTAGRAM_APP_SECRET,
+      redirectUri: e.INSTAGRAM_REDIRECT_URI,
+      webhookVerifyToken: e.INSTAGRAM_WEBHOOK_VERIFY_TOKEN,
+      syncConcurrency: e.INSTAGRAM_SYNC_CONCURRENCY,
+      tokenRefreshDays: e.INSTAGRAM_TOKEN_REFRESH_DAYS,
+      backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
+    },
     warnings,
   };
 }

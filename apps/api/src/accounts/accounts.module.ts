@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { SyncModule } from '../sync/sync.module.js';
+import { AccountsIndexRepository } from './accounts-index.repository.js';
+import { AccountsController } from './accounts.controller.js';
+import { AccountsRepository } from './accounts.repository.js';
+import { AccountsService } from './accounts.service.js';
+
+@Module({
+  imports: [SyncModule],
+  controllers: [AccountsController],
+  providers: [AccountsService, AccountsRepository, AccountsIndexRepository],
+  exports: [AccountsService, AccountsRepository, AccountsIndexRepository],
+})
+export class AccountsModule {}

@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { connectQuerySchema } from '@instagrowth/contracts';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
+import { CurrentPrincipal, Policy, Public, Realm } from '../core/auth/decorators.js';
+import type { MemberPrincipal } from '../core/auth/principal.js';
+import { ZodQuery } from '../core/http/zod.js';
+import { InstagramConnectService } from './instagram-connect.service.js';
+
+@ApiTags('instagram')
+@Controller('instagram')
+export class InstagramConnectController {
+  constructor(
+    private readonly connect: InstagramConnectService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('auth/url')
+  @Policy('connect', 'InstagramAccount')
+  authorizeUrl(@CurrentPrincipal() actor: MemberPrincipal, @ZodQuery(connectQuerySchema) query: z.infer<typeof connectQuerySchema>) {
+    return this.connect.authorizeUrl(actor, query.accountId);
+  }
+
+  /** The one redirect URI registered with Meta, on the root host. */
+  @Get('callback')
+  @Realm('root')
+  @Public()
+  async callback(@Query() query: Record<string, string | string[] | undefined>, @Res() reply: FastifyReply): Promise<void> {
+    const outcome = await this.connect.callback(query);
+    if (outcome.kind === 'redirect') {
+      await reply.redirect(outcome.url, 302);
+      return;
+    }
+    const home = this.config.appUrl.toString();
+    await reply
+      .status(outcome.status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(`<!doctype html><html><head><meta charset="utf-8"><title>${esc(outcome.title)}</title>
+<style>body{font-family:system-ui,sans-serif;background:#f6f7fb;display:grid;place-items:center;min-height:100vh;margin:0}
+main{background:#fff;border-radius:12px;padding:32px;max-width:480px;box-shadow:0 1px 3px rgba(0,0,0,.1)}h1{font-size:20px}</style></head>
+<body><main><h1>${esc(outcome.title)}</h1><p>${esc(outcome.message)}</p><p><a href="${esc(home)}">Back to InstaGrowth</a></p></main></body></html>`);
+  }
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

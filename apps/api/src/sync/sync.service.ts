@@ -1,0 +1,285 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  InstagramPermissionDenied,
+  InstagramRateLimited,
+  InstagramTokenExpired,
+  type InstagramClient,
+  type InstagramMedia,
+} from '@instagrowth/instagram-graph';
+import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
+import { SecretBox } from '../core/crypto/secret-box.js';
+import { notFound } from '../core/errors/domain-error.js';
+import { InstagramClientProvider } from '../core/instagram/instagram-client.provider.js';
+import { MailService } from '../core/mail/mail.service.js';
+import { JobRunner } from '../core/queue/job-runner.service.js';
+import { JobsService } from '../core/queue/jobs.service.js';
+import type { JobContext } from '../core/queue/job.types.js';
+import { TenantContext } from '../core/tenancy/tenant-context.js';
+import type { InstagramAccount, SyncRun } from '../accounts/accounts.entity.js';
+import { AccountsRepository } from '../accounts/accounts.repository.js';
+import { TeamRepository } from '../team/team.repository.js';
+import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
+import { SyncRepository, type MetricUpsert } from './sync.repository.js';
+
+const tokenAad = (accountId: string) => `ig-token:${accountId}`;
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function pool<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
+}
+
+/**
+ * Syncs an Instagram account into stored history: profile → daily snapshot, media (all pages),
+ * media insights (daily for fresh posts, weekly for old ones), account reach as a daily series,
+ * total-value metrics one day at a time, online followers best-effort. First connect backfills.
+ */
+@Injectable()
+export class SyncService implements OnModuleInit {
+  private readonly logger = new Logger('Sync');
+  private readonly box: SecretBox;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+    private readonly runner: JobRunner,
+    private readonly ctx: TenantContext,
+    private readonly accounts: AccountsRepository,
+    private readonly repo: SyncRepository,
+    private readonly instagram: InstagramClientProvider,
+    private readonly team: TeamRepository,
+    private readonly mail: MailService,
+  ) {
+    this.box = new SecretBox(config.settingsKey);
+  }
+
+  onModuleInit(): void {
+    this.runner.register('sync', 'account', (data, job) => this.runJob(data.accountId as string, data.runId as string, job));
+  }
+
+  sealToken(accountId: string, token: string): string {
+    return this.box.seal(token, tokenAad(accountId));
+  }
+
+  openToken(account: InstagramAccount): string {
+    if (!account.tokenEnc) throw new NonRetryableError('This account has no token: reconnect it.');
+    return this.box.open(account.tokenEnc, tokenAad(account.id));
+  }
+
+  /** Starts a sync; a sync already queued or running for the account is returned instead of a second one. */
+  async start(accountId: string, kind: SyncRun['kind']): Promise<SyncRun> {
+    const latest = await this.repo.latestRun(accountId);
+    if (latest && (latest.status === 'queued' || latest.status === 'running') && Date.now() - new Date(latest.createdAt).getTime() < 30 * 60_000) return latest;
+    const run = await this.repo.createRun(accountId, kind);
+    await this.jobs.enqueue(
+      'sync',
+      'account',
+      { tenantId: this.ctx.tenant.id, accountId, runId: run.id },
+      { jobId: `sync-${this.ctx.tenant.id}-${run.id}`, attempts: SYNC_ATTEMPTS, backoffMs: 30_000 },
+    );
+    return run;
+  }
+
+  async latest(accountId: string) {
+    const run = await this.repo.latestRun(accountId);
+    if (!run) throw notFound('Sync');
+    return toSyncRunView(run);
+  }
+
+  private async runJob(accountId: string, runId: string, job: JobContext): Promise<void> {
+    const account = await this.accounts.findById(accountId);
+    if (!account || account.kind !== 'instagram') return;
+    let calls = 0;
+    const step = async (percent: number, label: string) => {
+      await this.repo.progress(runId, percent, label);
+      await job.progress(percent, label);
+    };
+    try {
+      const client = await this.instagram.client();
+      const token = this.openToken(account);
+      const counted = <T>(p: Promise<T>) => {
+        calls++;
+        return p;
+      };
+      await this.accounts.setStatus(account.id, 'syncing');
+      await this.sync(client, account, token, step, counted);
+      await this.accounts.update(account.id, { status: 'connected', lastSyncAt: new Date(), lastSyncError: null, backfilledAt: account.backfilledAt ?? new Date() });
+      await this.repo.finishRun(runId, { status: 'completed', calls });
+    } catch (error) {
+      await this.fail(account, runId, error, job, calls);
+      throw error;
+    }
+  }
+
+  private async sync(
+    client: InstagramClient,
+    account: InstagramAccount,
+    token: string,
+    step: (percent: number, label: string) => Promise<void>,
+    counted: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<void> {
+    const today = new Date();
+    const todayDay = dayOf(today);
+
+    await step(5, 'Reading profile');
+    const me = await counted(client.getMe(token));
+    const igUserId = me.user_id ?? account.igUserId ?? me.id;
+    await this.accounts.update(account.id, {
+      username: me.username ?? account.username,
+      name: me.name ?? null,
+      accountType: me.account_type ?? null,
+      profilePictureUrl: me.profile_picture_url ?? null,
+      biography: me.biography ?? null,
+      website: me.website ?? null,
+      followersCount: me.followers_count ?? null,
+      followsCount: me.follows_count ?? null,
+      mediaCount: me.media_count ?? null,
+      igUserId,
+    });
+    // Follower history starts at connect: the API has none before, so every day's /me is the record.
+    await this.repo.upsertAccountMetrics(account.id, 'api', [
+      metric(todayDay, 'followers_count', me.followers_count),
+      metric(todayDay, 'follows_count', me.follows_count),
+      metric(todayDay, 'media_count', me.media_count),
+    ]);
+
+    await step(15, 'Listing posts');
+    const listed: InstagramMedia[] = [];
+    let page = 0;
+    for await (const batch of client.listMedia(token, { igUserId, limit: 100 })) {
+      page++;
+      listed.push(...batch.items);
+      await this.repo.upsertMedia(
+        batch.items.map((m) => ({
+          id: m.id,
+          accountId: account.id,
+          source: 'instagram' as const,
+          caption: m.caption ?? null,
+          mediaType: m.media_type ?? null,
+          mediaProductType: m.media_product_type ?? null,
+          permalink: m.permalink ?? null,
+          mediaUrl: m.media_url ?? null,
+          thumbnailUrl: m.thumbnail_url ?? null,
+          postedAt: m.timestamp ? new Date(m.timestamp) : today,
+          likeCount: m.like_count ?? null,
+          commentsCount: m.comments_count ?? null,
+        })),
+      );
+      await step(Math.min(34, 15 + page * 4), `Listing posts (${listed.length} so far)`);
+    }
+
+    await step(35, `Reading insights for ${listed.length} posts`);
+    const fetched = await this.repo.mediaInsightState(account.id);
+    const due = listed.filter((m) => {
+      const last = fetched.get(m.id) ?? null;
+      if (!last) return true;
+      const ageDays = (today.getTime() - new Date(m.timestamp ?? today).getTime()) / 86_400_000;
+      const sinceFetch = (today.getTime() - last.getTime()) / 86_400_000;
+      return ageDays <= FRESH_POST_DAYS ? dayOf(last) !== todayDay : sinceFetch >= OLD_POST_REFRESH_DAYS;
+    });
+    let pending: (MetricUpsert & { mediaId: string })[] = [];
+    let done = 0;
+    await pool(due, 8, async (m) => {
+      const results = await counted(client.getMediaInsights(token, { id: m.id, media_product_type: m.media_product_type, media_type: m.media_type }));
+      pending.push(...results.map((r) => ({ mediaId: m.id, day: todayDay, metric: r.metric, value: r.value, status: r.status })));
+      done++;
+      if (pending.length >= 400) {
+        const batch = pending;
+        pending = [];
+        await this.repo.upsertMediaInsights(batch);
+      }
+      if (done % 25 === 0) await step(35 + Math.round((done / due.length) * 40), `Reading insights (${done}/${due.length} posts)`);
+    });
+    await this.repo.upsertMediaInsights(pending);
+
+    await step(75, 'Reading account reach');
+    const firstConnect = !account.backfilledAt;
+    const yesterday = addDays(today, -1);
+    const since = addDays(today, firstConnect ? -this.config.instagram.backfillDays : -7);
+    const reachStored = await this.repo.storedDays(account.id, 'reach', dayOf(since), dayOf(yesterday));
+    const reachMissing = daysBetween(since, yesterday).filter((d) => !reachStored.has(d));
+    if (reachMissing.length) {
+      const series = await counted(client.getAccountInsightsSeries(token, igUserId, { metric: 'reach', since: new Date(`${reachMissing[0]}T00:00:00Z`), until: new Date(`${reachMissing.at(-1)}T23:59:59Z`) }));
+      await this.repo.upsertAccountMetrics(
+        account.id,
+        'api',
+        series.points.map((p) => ({ day: p.endTime.slice(0, 10), metric: 'reach', value: p.value, status: p.value === null ? 'unavailable' : 'ok' })),
+      );
+    }
+
+    await step(85, 'Reading daily totals');
+    const totalsStored = await this.repo.storedDays(account.id, 'accounts_engaged', dayOf(since), dayOf(yesterday));
+    const totalsMissing = daysBetween(since, yesterday).filter((d) => !totalsStored.has(d));
+    await pool(totalsMissing, 4, async (day) => {
+      const results = await counted(client.getAccountTotalValues(token, igUserId, { metrics: [...DAILY_TOTAL_METRICS], day }));
+      await this.repo.upsertAccountMetrics(account.id, 'api', results.map((r) => ({ day, metric: r.metric, value: r.value, status: r.status })));
+    });
+
+    await step(95, 'Reading when followers are online');
+    try {
+      const online = await counted(client.getOnlineFollowers(token, igUserId));
+      await this.repo.upsertOnlineFollowers(
+        account.id,
+        online.days.flatMap((d) => Object.entries(d.hours ?? {}).map(([hour, value]) => ({ day: d.endTime.slice(0, 10), hour: Number(hour), value }))),
+      );
+    } catch (error) {
+      // Best-effort (API.md §4.3): only a dead token matters here.
+      if (error instanceof InstagramTokenExpired) throw error;
+    }
+  }
+
+  private async fail(account: InstagramAccount, runId: string, error: unknown, job: JobContext, calls: number): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof InstagramTokenExpired || (error instanceof InstagramPermissionDenied && error.needsReauth) || error instanceof NonRetryableError) {
+      await this.accounts.setStatus(account.id, 'reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account.');
+      await this.repo.finishRun(runId, { status: 'failed', error: 'Reconnect required', calls });
+      await this.notifyReconnect(account);
+      // Retrying cannot help: park the job.
+      Object.assign(error as object, { retryable: false });
+      return;
+    }
+    const last = job.attempt >= SYNC_ATTEMPTS;
+    const readable =
+      error instanceof InstagramRateLimited
+        ? `Instagram asked us to slow down for this account; ${last ? 'the next daily sync will continue' : `retrying in about ${Math.ceil(error.retryAfterMs / 60_000)} min`}.`
+        : `Sync failed: ${message}`;
+    await this.accounts.setStatus(account.id, 'connected', readable);
+    if (last) await this.repo.finishRun(runId, { status: 'failed', error: readable, calls });
+    else await this.repo.progress(runId, 0, `Retrying: ${readable}`);
+  }
+
+  async notifyReconnect(account: InstagramAccount): Promise<void> {
+    const recipients = (await this.team.listMembers()).filter((m) => m.role === 'owner' || m.role === 'admin');
+    const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/accounts/${account.id}`;
+    for (const r of recipients) {
+      await this.mail.send({
+        tenantId: this.ctx.tenant.id,
+        to: r.email,
+        template: 'instagram-reconnect',
+        subject: `Reconnect @${account.username} to ${this.ctx.tenant.name}`,
+        html: `<p>Instagram stopped accepting the connection for <b>@${escapeHtml(account.username)}</b>, so its data is no longer updated.</p><p><a href="${url}">Reconnect it</a> to resume syncing.</p>`,
+        text: `Instagram stopped accepting the connection for @${account.username}, so its data is no longer updated. Reconnect it: ${url}`,
+      });
+    }
+    this.logger.warn(`Account ${account.id} in tenant ${this.ctx.tenant.id} needs a reconnect`);
+  }
+}
+
+function metric(day: string, name: string, value: number | undefined): MetricUpsert {
+  return value === undefined || value === null ? { day, metric: name, value: null, status: 'unavailable' } : { day, metric: name, value, status: 'ok' };
+}
+
+function daysBetween(from: Date, to: Date): string[] {
+  const out: string[] = [];
+  for (let d = new Date(`${dayOf(from)}T00:00:00Z`); d <= to; d = addDays(d, 1)) out.push(dayOf(d));
+  return out;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

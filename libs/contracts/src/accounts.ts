@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const count = (label: string) => z.number({ error: `${label} must be a number` }).int('must be a whole number').min(0, 'cannot be negative').max(2_000_000_000, 'is too large');
+
+export const instagramUsernameSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/^@/, '').toLowerCase())
+  .pipe(z.string().min(1, 'is required').max(30, 'must be at most 30 characters').regex(/^[a-z0-9._]+$/, 'may contain only letters, digits, . and _'));
+
+export const manualAccountSchema = z.object({
+  username: instagramUsernameSchema,
+  name: z.string().trim().max(120, 'must be at most 120 characters').optional(),
+  followersCount: count('followersCount'),
+  followsCount: count('followsCount').optional(),
+  mediaCount: count('mediaCount').optional(),
+});
+
+export const manualMetricsSchema = z.object({
+  followersCount: count('followersCount'),
+  followsCount: count('followsCount').optional(),
+  mediaCount: count('mediaCount').optional(),
+  day: z.iso.date('must be a date like 2026-11-22').optional(),
+});
+
+export const csvImportSchema = z.object({
+  csv: z.string().min(1, 'is empty').max(5_000_000, 'is larger than 5 MB'),
+});
+
+export const assignmentsSchema = z.object({
+  userIds: z.array(z.string().uuid('must be a UUID')).max(500, 'has too many entries'),
+});
+
+export const mediaListQuerySchema = z.object({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(60),
+});
+
+export const connectQuerySchema = z.object({
+  accountId: z.string().uuid('must be a UUID').optional(),
+});
+
+/** The documented CSV columns for importing posts into a manual account. */
+export const CSV_POST_COLUMNS = ['posted_at', 'caption', 'media_type', 'likes', 'comments', 'saves', 'shares', 'reach', 'views', 'permalink'] as const;
+
+export type AccountStatusView = 'connected' | 'syncing' | 'reconnect_required' | 'manual' | 'disconnected';
+
+export interface AccountSummary {
+  id: string;
+  kind: 'instagram' | 'manual';
+  igUserId: string | null;
+  username: string;
+  name: string | null;
+  profilePictureUrl: string | null;
+  followersCount: number | null;
+  followsCount: number | null;
+  mediaCount: number | null;
+  status: AccountStatusView;
+  lastSyncAt: string | null;
+  lastSyncError: string | null;
+  missingScopes: string[];
+  featuresNeedingReconnect: string[];
+  createdAt: string;
+}
+
+export interface SyncRunView {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  percent: number;
+  step: string;
+  steps: { percent: number; step: string; at: string }[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
