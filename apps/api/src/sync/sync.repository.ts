@@ -55,7 +55,7 @@ export class SyncRepository {
     if (!rows.length) return;
     await this.ctx.query(
       `insert into ${this.s}.media_insights (media_id, day, metric, value, status)
-       select * from unnest($1::text[], $2::date[], $3::text[], $4::bigint[], $5::text[])
+       select * from unnest($1::text[], $2::date[], $3::text[], $4::float8[], $5::text[])
        on conflict (media_id, day, metric) do update set value = excluded.value, status = excluded.status, fetched_at = now()`,
       [rows.map((r) => r.mediaId), rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.value), rows.map((r) => r.status)],
     );
@@ -66,7 +66,7 @@ export class SyncRepository {
     if (!rows.length) return;
     await this.ctx.query(
       `insert into ${this.s}.account_metrics (account_id, day, metric, value, status, source)
-       select $1::uuid, * from unnest($2::date[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+       select $1::uuid, * from unnest($2::date[], $3::text[], $4::float8[], $5::text[], $6::text[])
        on conflict (account_id, day, metric) do update set value = excluded.value, status = excluded.status, source = excluded.source, fetched_at = now()`,
       [accountId, rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.value), rows.map((r) => r.status), rows.map(() => source)],
     );

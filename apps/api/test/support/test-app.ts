@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateSync } from 'otplib';
 import pg from 'pg';
+import { Redis } from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
 import { ADMIN, adminQuery, databaseUrl, TEST_REDIS_URL, TEST_SECRETS } from './services.mjs';
@@ -53,7 +54,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const db = await openDatabase(config);
-  const app = await createHttpApp(config, db, { logger: ['error'] });
+  // Quiet unless a test asks for a log level (the token-leak test reads every line at debug).
+  const app = await createHttpApp(config, db, env.LOG_LEVEL ? {} : { logger: ['error'] });
   const pool = new pg.Pool({ connectionString: databaseUrl(dbName), max: 2 });
 
   const request: TestApp['request'] = async (method, url, opts = {}) => {
@@ -114,6 +116,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       await app.close();
       await db.close();
       await pool.end();
+      // Jobs still waiting for a retry stay in Redis under this file's prefix: remove them.
+      const redis = new Redis(TEST_REDIS_URL);
+      const keys = await redis.keys(`${config.redisPrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
       await adminQuery(`drop database if exists ${dbName} with (force)`);
     },
   };

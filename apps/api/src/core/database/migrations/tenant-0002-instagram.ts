@@ -56,7 +56,7 @@ export const tenant0002Instagram: TenantMigration = {
       media_id text not null references ${s}.media(id) on delete cascade,
       day date not null,
       metric text not null,
-      value bigint,
+      value double precision,
       status text not null check (status in ('ok', 'unavailable')),
       fetched_at timestamptz not null default now(),
       primary key (media_id, day, metric)
@@ -65,7 +65,7 @@ export const tenant0002Instagram: TenantMigration = {
       account_id uuid not null references ${s}.instagram_accounts(id) on delete cascade,
       day date not null,
       metric text not null,
-      value bigint,
+      value double precision,
       status text not null check (status in ('ok', 'unavailable')),
       source text not null check (source in ('api', 'manual', 'estimate')),
       fetched_at timestamptz not null default now(),
