@@ -4,6 +4,7 @@
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
 import { fork, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +152,82 @@ async function provisioning() {
   }
 }
 
+/**
+ * Sync 200 accounts × 300 posts against the fake Graph server (its own process), through the real
+ * queue (BullMQ on Redis) and processors, and compare the Graph calls made with the minimum:
+ * 1 /me + ⌈posts / 25⌉ media pages + 1 insights call per post + ⌈days / 30⌉ reach calls + 1
+ * total-value call per day.
+ */
+async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200), posts = 300, days = 90 } = {}) {
+  const db = `ig_bench_sync_${process.pid}`;
+  await admin(`drop database if exists ${db}`);
+  await admin(`create database ${db}`);
+  const fakeProc = fork(join(root, 'scripts/bench/fake-instagram.mjs'), [String(accounts), String(posts)], { stdio: 'inherit' });
+  const fake = await new Promise((r) => fakeProc.once('message', r));
+  const { loadConfig } = await dist('core/config/config.js');
+  const { openDatabase, migrateOnBoot } = await dist('bootstrap.js');
+  const { TenantProvisioner } = await dist('control/tenant-provisioner.service.js');
+  const { TenantContext } = await dist('core/tenancy/tenant-context.js');
+  const { AccountsRepository } = await dist('accounts/accounts.repository.js');
+  const { SyncService } = await dist('sync/sync.service.js');
+  const { AppModule } = await dist('app.module.js');
+  const { NestFactory } = await import('@nestjs/core');
+  const config = loadConfig({
+    ...env(db),
+    INSTAGRAM_APP_ID: fake.appId,
+    INSTAGRAM_APP_SECRET: fake.appSecret,
+    INSTAGRAM_AUTHORIZE_URL: fake.authorizeUrl,
+    INSTAGRAM_API_BASE_URL: fake.apiBaseUrl,
+    INSTAGRAM_GRAPH_BASE_URL: fake.graphBaseUrl,
+    INSTAGRAM_BACKFILL_DAYS: String(days),
+    DATABASE_POOL_SIZE: '20',
+  });
+  const database = await openDatabase(config);
+  try {
+    await migrateOnBoot(database, config);
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, orm: database.orm, runWorkers: true, http: false }), { logger: ['error'] });
+    const tenant = await app.get(TenantProvisioner).provision({ slug: 'sync-bench', name: 'Sync bench' });
+    const ctx = app.get(TenantContext);
+    const sync = app.get(SyncService);
+    const repo = app.get(AccountsRepository, { strict: false });
+    const ids = await ctx.run(tenant, async () => {
+      const out = [];
+      for (const a of fake.accounts) {
+        const id = crypto.randomUUID();
+        await repo.insert({ id, kind: 'instagram', status: 'connected', username: a.username, igUserId: a.igUserId, tokenEnc: sync.sealToken(id, a.token), tokenExpiresAt: new Date(Date.now() + 50 * 86400000), tokenRefreshedAt: new Date(), grantedScopes: ['instagram_business_basic', 'instagram_business_manage_insights'] });
+        out.push(id);
+      }
+      return out;
+    });
+    const t0 = performance.now();
+    await ctx.run(tenant, async () => {
+      for (const id of ids) await sync.start(id, 'backfill');
+    });
+    const pg = new (await import('pg')).default.Client({ connectionString: dbUrl(db) });
+    await pg.connect();
+    let status;
+    for (;;) {
+      const { rows } = await pg.query(`select status, count(*)::int as n from ${tenant.schemaName}.sync_runs group by status`);
+      status = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      if ((status.completed ?? 0) + (status.failed ?? 0) >= ids.length) break;
+      if (performance.now() - t0 > 600_000) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const wall = performance.now() - t0;
+    const { rows: [counts] } = await pg.query(`select (select count(*) from ${tenant.schemaName}.media)::int as media, (select count(*) from ${tenant.schemaName}.media_insights)::int as insights, (select count(*) from ${tenant.schemaName}.account_metrics)::int as metrics`);
+    await pg.end();
+    fakeProc.send('stats');
+    const stats = await new Promise((r) => fakeProc.once('message', r));
+    await app.close();
+    const minimum = accounts * (1 + Math.ceil(posts / 25) + posts + Math.ceil(days / 30) + days);
+    return { accounts, posts, days, wall, status, calls: stats.calls, minimum, ...counts };
+  } finally {
+    fakeProc.send('stop');
+    await database.close();
+    await admin(`drop database if exists ${db} with (force)`);
+  }
+}
+
 const f = (n) => n.toFixed(1);
 console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per load run, 16 connections)`);
 const t = await throughput();
@@ -159,6 +236,12 @@ console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.
 console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
 console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
 if (process.env.BENCH_ONLY === 'me') process.exit(0);
+if (process.env.BENCH_ONLY !== 'provision') {
+  const sb = await syncBench();
+  console.log(`sync ${sb.accounts} accounts × ${sb.posts} posts (${sb.days}-day backfill): ${f(sb.wall / 1000)} s wall (goal ≤ 60 s) ${sb.wall <= 60000 ? 'OK' : 'BELOW GOAL'}; runs ${JSON.stringify(sb.status)}; stored ${sb.media} posts, ${sb.insights} post insight rows, ${sb.metrics} account metric rows`);
+  console.log(`Graph calls: ${sb.calls} made / ${sb.minimum} minimum = ${(sb.calls / sb.minimum).toFixed(2)} (goal ≤ 1.2)`);
+}
+if (process.env.BENCH_ONLY === 'sync') process.exit(0);
 const p = await provisioning();
 console.log(`provision one tenant: median ${f(p.provisionMedianMs)} ms, p90 ${f(p.provisionP90Ms)} ms (goal ≤ 300 ms) ${p.provisionMedianMs <= 300 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`migrate 200 tenants from scratch: ${f(p.migrate200Ms / 1000)} s, ${p.migrate200Failed} failed (goal ≤ 15 s) ${p.migrate200Ms <= 15000 ? 'OK' : 'BELOW GOAL'}`);

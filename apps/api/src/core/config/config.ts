@@ -45,7 +45,7 @@ const envSchema = z.object({
   INSTAGRAM_APP_SECRET: z.string().optional(),
   INSTAGRAM_REDIRECT_URI: z.string().url().optional(),
   INSTAGRAM_WEBHOOK_VERIFY_TOKEN: z.string().optional(),
-  INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INSTAGRAM_TOKEN_REFRESH_DAYS: z.coerce.number().int().min(1).max(59).default(10),
   INSTAGRAM_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
 });

@@ -5,8 +5,8 @@ import { JobRunner } from './job-runner.service.js';
 import { QUEUE_NAMES, type JobData, type QueueName } from './job.types.js';
 
 /** One BullMQ worker per queue, all dispatching to the same registered processors as the in-process driver. */
-function processorFor(queue: QueueName): Type<WorkerHost> {
-  @Processor(queue, { concurrency: 8 })
+function processorFor(queue: QueueName, concurrency: number): Type<WorkerHost> {
+  @Processor(queue, { concurrency })
   class QueueProcessor extends WorkerHost {
     constructor(readonly runner: JobRunner) {
       super();
@@ -38,4 +38,7 @@ function processorFor(queue: QueueName): Type<WorkerHost> {
   return QueueProcessor;
 }
 
-export const BULLMQ_PROCESSORS: Type<WorkerHost>[] = QUEUE_NAMES.map(processorFor);
+/** Jobs each worker process runs at once, per queue (sync is configurable: INSTAGRAM_SYNC_CONCURRENCY). */
+export function bullmqProcessors(concurrency: Partial<Record<QueueName, number>>): Type<WorkerHost>[] {
+  return QUEUE_NAMES.map((queue) => processorFor(queue, concurrency[queue] ?? 8));
+}

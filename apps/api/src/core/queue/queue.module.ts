@@ -3,7 +3,7 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { ConnectionOptions, Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
 import { BullMqQueueDriver } from './bullmq.driver.js';
-import { BULLMQ_PROCESSORS } from './bullmq.processors.js';
+import { bullmqProcessors } from './bullmq.processors.js';
 import { InProcessQueueDriver } from './in-process.driver.js';
 import { JobRunner } from './job-runner.service.js';
 import { QUEUE_NAMES, type QueueName } from './job.types.js';
@@ -22,7 +22,7 @@ export class QueueModule {
     if (!config.redisUrl) {
       return {
         module: QueueModule,
-        providers: [...common, { provide: QUEUE_DRIVER, useFactory: (runner: JobRunner) => new InProcessQueueDriver(runner), inject: [JobRunner] }],
+        providers: [...common, { provide: QUEUE_DRIVER, useFactory: (runner: JobRunner) => new InProcessQueueDriver(runner, config.instagram.syncConcurrency), inject: [JobRunner] }],
         exports: [JobsService, JobRunner],
       };
     }
@@ -34,7 +34,7 @@ export class QueueModule {
       ],
       providers: [
         ...common,
-        ...(options.runWorkers ? BULLMQ_PROCESSORS : []),
+        ...(options.runWorkers ? bullmqProcessors({ sync: config.instagram.syncConcurrency }) : []),
         {
           provide: QUEUE_DRIVER,
           useFactory: (...queues: Queue[]) => new BullMqQueueDriver(new Map(QUEUE_NAMES.map((n, i) => [n as QueueName, queues[i]]))),
