@@ -1,4 +1,7 @@
 import { startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
+import { TenantsRepository } from '../src/control/tenants.repository.js';
+import { TenantContext } from '../src/core/tenancy/tenant-context.js';
+import { TokenRefreshService } from '../src/sync/token-refresh.service.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 const ACME = 't_1';
@@ -164,7 +167,7 @@ describe('Instagram accounts', () => {
     const accounts = (await t.request('GET', '/api/accounts', { host: host('acme'), token: owner })).body.data as { id: string; username: string }[];
     const second = accounts.find((a) => a.username === fake.state.accounts[1].username)!;
     await waitForSync(second.id);
-    for (const token of [...(fake.state as unknown as { tokens: Map<string, { igUserId: string }> }).tokens.entries()].filter(([, v]) => v.igUserId === fake.state.accounts[1].igUserId).map(([k]) => k)) {
+    for (const token of [...(fake.state as unknown as { tokens: Map<string, { igUserId: string; kind: string }> }).tokens.entries()].filter(([, v]) => v.igUserId === fake.state.accounts[1].igUserId && v.kind === 'long').map(([k]) => k)) {
       fake.state.expireToken(token);
     }
     expect((await t.request('POST', `/api/accounts/${second.id}/refresh`, { host: host('acme'), token: owner })).status).toBe(202);
@@ -179,6 +182,25 @@ describe('Instagram accounts', () => {
     const mail = await t.waitForMail('owner@acme.test', 'instagram-reconnect');
     expect(mail.subject).toContain(fake.state.accounts[1].username);
     expect((await t.request('POST', `/api/accounts/${second.id}/refresh`, { host: host('acme'), token: owner })).body.error).toBe('reconnect_required');
+  });
+
+  it('reconnects an account that needs it, keeping its id and history', async () => {
+    const accounts = (await t.request('GET', '/api/accounts', { host: host('acme'), token: owner })).body.data as { id: string; username: string; status: string }[];
+    const second = accounts.find((a) => a.username === fake.state.accounts[1].username)!;
+    expect(second.status).toBe('reconnect_required');
+    const start = await t.request('GET', `/api/instagram/auth/url?accountId=${second.id}`, { host: host('acme'), token: owner });
+    const url = new URL(start.body.url);
+    // Signing in as someone else is refused with a message naming both accounts.
+    url.searchParams.set('login_as', fake.state.accounts[2].username);
+    const wrong = await t.request('GET', `/api/instagram/callback${new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!).search}`, { host: host() });
+    expect(new URL(wrong.headers.location as string).searchParams.get('error')).toBe('wrong_account');
+    const again = new URL((await t.request('GET', `/api/instagram/auth/url?accountId=${second.id}`, { host: host('acme'), token: owner })).body.url);
+    again.searchParams.set('login_as', fake.state.accounts[1].username);
+    const ok = await t.request('GET', `/api/instagram/callback${new URL((await fetch(again, { redirect: 'manual' })).headers.get('location')!).search}`, { host: host() });
+    expect(Object.fromEntries(new URL(ok.headers.location as string).searchParams)).toEqual({ connected: second.id });
+    expect((await waitForSync(second.id)).status).toBe('completed');
+    expect((await t.request('GET', `/api/accounts/${second.id}`, { host: host('acme'), token: owner })).body.status).toBe('connected');
+    expect(fake.state.subscriptions.size).toBeGreaterThan(0);
   });
 
   it('a throttled account backs off on its own while the others sync', async () => {
@@ -198,6 +220,30 @@ describe('Instagram accounts', () => {
     expect(throttled!.lastSyncError).toMatch(/slow down.*retrying in about 7 min/);
     expect(throttled!.status).not.toBe('reconnect_required');
     for (const token of tokens) fake.state.unthrottle(token);
+  });
+
+  it('refreshes tokens older than 24 h that expire soon, and flags refused ones', async () => {
+    const accounts = (await t.request('GET', '/api/accounts', { host: host('acme'), token: owner })).body.data as { id: string; username: string }[];
+    const first = accountId;
+    const third = accounts.find((a) => a.username === fake.state.accounts[2].username)!.id;
+    const before = await t.sql<{ id: string; token_enc: string }>(`select id, token_enc from ${ACME}.instagram_accounts where id = any($1)`, [[first, third]]);
+    // Both tokens are 2 days old and expire in 5 days; the third account's token is dead at Instagram.
+    await t.sql(`update ${ACME}.instagram_accounts set token_refreshed_at = now() - interval '2 days', token_expires_at = now() + interval '5 days' where id = any($1)`, [[first, third]]);
+    for (const [token, v] of (fake.state as unknown as { tokens: Map<string, { igUserId: string; kind: string }> }).tokens) if (v.igUserId === fake.state.accounts[2].igUserId && v.kind === 'long') fake.state.expireToken(token);
+    const tenant = (await t.app.get(TenantsRepository).findBySlug('acme'))!;
+    const result = await t.app.get(TenantContext).run(tenant, () => t.app.get(TokenRefreshService).refreshDue());
+    expect(result).toEqual({ refreshed: 1, failed: 1 });
+    const after = await t.sql<{ id: string; token_enc: string; status: string; days: number }>(
+      `select id, token_enc, status, extract(day from token_expires_at - now())::int as days from ${ACME}.instagram_accounts where id = any($1)`,
+      [[first, third]],
+    );
+    const a = after.find((r) => r.id === first)!;
+    expect(a.token_enc).not.toBe(before.find((r) => r.id === first)!.token_enc);
+    expect(a.days).toBeGreaterThanOrEqual(58);
+    expect(after.find((r) => r.id === third)!.status).toBe('reconnect_required');
+    // The refreshed token works: a sync completes.
+    await t.request('POST', `/api/accounts/${first}/refresh`, { host: host('acme'), token: owner });
+    expect((await waitForSync(first)).status).toBe('completed');
   });
 
   it('adds manual accounts, imports a CSV with a row-by-row report, and enforces the plan limit', async () => {

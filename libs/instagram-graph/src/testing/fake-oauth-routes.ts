@@ -138,7 +138,9 @@ export function handleLongLivedExchange(context: RouteContext): void {
   const account = tokenAccount(context);
   if (account === undefined) return;
   const fixture = context.state.fixtures.longLivedToken;
-  const body: JsonObject = { access_token: account.token, token_type: 'bearer', expires_in: typeof fixture['expires_in'] === 'number' ? fixture['expires_in'] : 5183944 };
+  // A new authorization after the old token died yields a fresh long-lived token, as it does at Meta.
+  const token = context.state.isExpired(account.token) ? context.state.issueToken(account, 'long') : account.token;
+  const body: JsonObject = { access_token: token, token_type: 'bearer', expires_in: typeof fixture['expires_in'] === 'number' ? fixture['expires_in'] : 5183944 };
   sendJson(context.response, 200, body);
 }
 
