@@ -8,12 +8,18 @@ import { TenantsRepository } from '../control/tenants.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { hashPassword } from '../core/crypto/passwords.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { AccountsRepository } from '../accounts/accounts.repository.js';
+import { SyncRepository } from '../sync/sync.repository.js';
+import { demoHistory } from './demo-data.js';
 
 const manifestSchema = z.object({
   slug: slugSchema,
   name: z.string().min(2),
   branding: z.object({ primaryColor: z.string(), accentColor: z.string(), logoUrl: z.string().nullable() }).partial().optional(),
   users: z.array(z.object({ email: emailSchema, name: z.string().min(1), role: roleSchema, password: z.string().min(10) })).min(1),
+  manualAccounts: z
+    .array(z.object({ username: z.string().min(1), name: z.string(), followers: z.number().int().min(0), days: z.number().int().min(1).max(400), posts: z.number().int().min(0).max(500) }))
+    .optional(),
 });
 export type TenantManifest = z.infer<typeof manifestSchema>;
 
@@ -30,8 +36,22 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
   const tenant = await app.get(TenantProvisioner).provision({ slug: manifest.slug, name: manifest.name, branding: manifest.branding });
   const users = app.get(AuthRepository, { strict: false });
   await app.get(TenantContext).run(tenant, async () => {
+    const created = [];
     for (const u of manifest.users) {
-      await users.createUser({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), emailVerified: true });
+      created.push(await users.createUser({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), emailVerified: true }));
+    }
+    const accounts = app.get(AccountsRepository, { strict: false });
+    const history = app.get(SyncRepository, { strict: false });
+    for (const spec of manifest.manualAccounts ?? []) {
+      const account = await accounts.insert({ kind: 'manual', status: 'manual', username: spec.username, name: spec.name, followersCount: spec.followers, mediaCount: spec.posts });
+      const data = demoHistory(account.id, spec);
+      await history.upsertAccountMetrics(account.id, 'manual', data.metrics);
+      await history.upsertMedia(data.media);
+      await history.upsertMediaInsights(data.insights);
+      // Managers and clients of the demo see the first account, so every role has something to look at.
+      if (spec === manifest.manualAccounts?.[0]) {
+        for (const u of created.filter((x) => x.role === 'manager' || x.role === 'client')) await accounts.assign(u.id, account.id);
+      }
     }
   });
   new Logger('Seed').log(`Seeded workspace "${manifest.name}" (${manifest.slug}) with ${manifest.users.length} users`);

@@ -33,7 +33,8 @@ export function ApiErrorAlert({ error, title, className }: ApiErrorAlertProps) {
       <AlertDescription>
         <p>
           {errorMessage(error)}
-          {isRateLimit && error.retryAfter !== undefined ? <> {retryText(error.retryAfter)}</> : null}
+          {/* The API's message usually names the wait already; add it only when it does not. */}
+          {isRateLimit && error.retryAfter !== undefined && !/try again in/i.test(errorMessage(error)) ? <> {retryText(error.retryAfter)}</> : null}
         </p>
         {serverFault && correlationId ? <p className="text-xs opacity-70">Reference: {correlationId}</p> : null}
       </AlertDescription>

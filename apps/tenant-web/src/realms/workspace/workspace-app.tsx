@@ -10,6 +10,7 @@ import { DashboardPage } from './dashboard-page';
 import { TeamPage } from './team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
+import { AccountsRoutes } from './accounts/accounts-routes';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -25,7 +26,7 @@ export default function WorkspaceApp() {
         <Route element={<AppShell />}>
           <Route index element={<DashboardPage />} />
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
-          <Route path="/accounts/*" element={<ComingSoonPage feature="accounts" />} />
+          <Route path="/accounts/*" element={<AccountsRoutes />} />
           <Route path="/audits/*" element={<ComingSoonPage feature="audits" />} />
           <Route path="/content/*" element={<ComingSoonPage feature="content" />} />
           <Route path="/planner/*" element={<ComingSoonPage feature="planner" />} />

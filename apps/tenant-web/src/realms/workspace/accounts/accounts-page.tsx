@@ -86,19 +86,25 @@ function AccountCard({
   const href = `/accounts/${encodeURIComponent(account.id)}`;
 
   return (
-    <Card className="gap-4" data-testid="account-card">
-      <CardContent className="grid gap-4">
-        <div className="flex items-start gap-3">
+    <Card className="h-full gap-4" data-testid="account-card">
+      <CardContent className="grid flex-1 grid-cols-[minmax(0,1fr)] content-start gap-4">
+        <div className="flex items-center gap-3">
           <AccountAvatar account={account} />
-          <div className="min-w-0 flex-1">
-            <Link to={href} className="block truncate font-semibold text-zinc-950 hover:text-brand focus-visible:outline-none focus-visible:underline">
+          <div className="grid min-w-0 flex-1 gap-1">
+            <Link
+              to={href}
+              title={`@${account.username}`}
+              className="truncate font-semibold text-zinc-950 hover:text-brand focus-visible:underline focus-visible:outline-none"
+            >
               @{account.username}
             </Link>
-            <p className="truncate text-sm text-zinc-500">{account.name ?? (isInstagram ? 'Instagram account' : 'Manual account')}</p>
+            <div className="flex min-w-0 items-center gap-2">
+              <AccountStatusBadge status={account.status} />
+              <span className="truncate text-sm text-zinc-500">{account.name ?? (isInstagram ? 'Instagram account' : 'Manual account')}</span>
+            </div>
           </div>
-          <AccountStatusBadge status={account.status} />
         </div>
-        <dl className="grid grid-cols-3 gap-3 rounded-lg bg-zinc-50 px-3 py-2.5">
+        <dl className="grid grid-cols-[1fr_1fr_1.5fr] gap-3 rounded-lg bg-zinc-50 px-3 py-2.5">
           <Stat label="Followers" value={formatCompact(account.followersCount)} />
           <Stat label="Posts" value={formatCompact(account.mediaCount)} />
           <Stat label="Last sync" value={lastSyncLabel(account.lastSyncAt)} />
@@ -108,19 +114,19 @@ function AccountCard({
           <p className="line-clamp-2 text-xs text-red-600" title={account.lastSyncError}>
             Last sync failed: {account.lastSyncError}
           </p>
-        ) : null}
-        {account.status === 'reconnect_required' ? (
+        ) : account.status === 'reconnect_required' ? (
           <p className="text-xs text-amber-800">Instagram access expired or was revoked. Reconnect to resume syncing.</p>
-        ) : account.missingScopes.length > 0 ? (
-          <p className="flex items-center gap-1.5 text-xs text-amber-800">
-            <KeyRound className="size-3.5" aria-hidden="true" /> Some permissions are missing: {account.featuresNeedingReconnect.join(', ') || account.missingScopes.join(', ')}
+        ) : null}
+        {account.status !== 'reconnect_required' && account.missingScopes.length > 0 ? (
+          <p className="flex items-start gap-1.5 text-xs text-amber-800">
+            <KeyRound className="mt-px size-3.5 shrink-0" aria-hidden="true" /> Some permissions are missing: {account.featuresNeedingReconnect.join(', ') || account.missingScopes.join(', ')}
           </p>
         ) : null}
         <SyncProgressBar progress={progress} />
       </CardContent>
       <div className="flex flex-wrap items-center gap-1.5 border-t border-zinc-100 px-5 pt-4">
         <Button variant="ghost" size="sm" asChild>
-          <Link to={href} aria-label={`Open @${account.username}`}>
+          <Link to={href} aria-label={`Details for @${account.username}`}>
             Details <ArrowRight />
           </Link>
         </Button>
@@ -145,12 +151,13 @@ function AccountCard({
           {canDelete ? (
             <Button
               variant="ghost"
-              size="sm"
-              className="text-zinc-500 hover:bg-red-50 hover:text-red-600"
+              size="icon"
+              className="size-8 text-zinc-400 hover:bg-red-50 hover:text-red-600"
               onClick={() => onDisconnect(account)}
               aria-label={`Disconnect @${account.username}`}
+              title="Disconnect"
             >
-              <Unplug /> Disconnect
+              <Unplug />
             </Button>
           ) : null}
         </div>
@@ -161,7 +168,7 @@ function AccountCard({
 
 function CardsSkeleton() {
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading accounts">
+    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading">
       {Array.from({ length: 3 }, (_, i) => (
         <Card key={i} className="gap-4">
           <CardContent className="grid gap-4">
@@ -264,7 +271,7 @@ export function AccountsPage() {
     <>
       <PageHeader
         title="Accounts"
-        description="The Instagram accounts this workspace manages, their growth and their sync status."
+        description="Your Instagram accounts, their growth and their sync status."
         actions={
           canConnect ? (
             <div className="flex flex-wrap items-center justify-end gap-2">
@@ -303,7 +310,7 @@ export function AccountsPage() {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Instagram accounts">
             {accounts.data.data.map((account) => (
-              <li key={account.id} className="grid">
+              <li key={account.id} className="min-w-0">
                 <AccountCard
                   account={account}
                   reconnecting={redirecting && connect.variables === account.id}
@@ -351,7 +358,7 @@ export function DisconnectDialog({
       title={`Disconnect @${account?.username ?? 'account'}?`}
       description={
         <>
-          We will stop syncing <strong>@{account?.username}</strong> and remove it from this workspace, which frees a place on your plan.
+          We will stop syncing <strong>@{account?.username}</strong> and remove it from this workspace.
           {account?.kind === 'instagram' ? ' Nothing changes on Instagram itself, and you can connect it again later.' : ''}
         </>
       }

@@ -18,12 +18,13 @@ export function formatCompact(value: number | null | undefined): string {
  * engagementRate is a ratio (0.042 = 4.2 %). If the API ever switches to percentages, this is the
  * one place to change.
  */
+/** The API sends engagement rates as percentages already (4.2 means 4.2 %). */
 export function engagementPercent(rate: number | null | undefined): number | null {
-  return rate === null || rate === undefined || !Number.isFinite(rate) ? null : rate * 100;
+  return rate === null || rate === undefined || !Number.isFinite(rate) ? null : rate;
 }
 
 export function formatEngagement(rate: number | null | undefined): string {
-  return rate === null || rate === undefined || !Number.isFinite(rate) ? '—' : percent.format(rate);
+  return rate === null || rate === undefined || !Number.isFinite(rate) ? '—' : percent.format(rate / 100);
 }
 
 export function lastSyncLabel(lastSyncAt: string | null): string {

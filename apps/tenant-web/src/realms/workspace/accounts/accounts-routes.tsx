@@ -1,0 +1,60 @@
+import { lazy, Suspense } from 'react';
+import { Link, Route, Routes } from 'react-router-dom';
+import { ArrowLeft, ShieldAlert } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { EmptyState } from '@/components/states';
+import { useAbility } from '../ability';
+import { InAppNotFound } from '../not-found-page';
+import { AccountsPage } from './accounts-page';
+
+// The detail page carries Recharts: its own chunk, loaded when an account is opened.
+const AccountDetailPage = lazy(() => import('./account-detail-page'));
+
+function DetailFallback() {
+  return (
+    <div className="grid gap-6" aria-busy="true" aria-label="Loading">
+      <Skeleton className="h-8 w-32" />
+      <Skeleton className="h-56 w-full rounded-xl" />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Skeleton className="h-72 rounded-xl" />
+        <Skeleton className="h-72 rounded-xl" />
+      </div>
+    </div>
+  );
+}
+
+/** /accounts and /accounts/:accountId */
+export function AccountsRoutes() {
+  const ability = useAbility();
+  if (!ability.can('read', 'InstagramAccount')) {
+    return (
+      <EmptyState
+        icon={ShieldAlert}
+        title="You do not have access to accounts"
+        description="Your role does not include Instagram accounts. Ask a workspace owner or admin if you need access."
+        action={
+          <Button variant="outline" asChild>
+            <Link to="/">
+              <ArrowLeft /> Back to dashboard
+            </Link>
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <Routes>
+      <Route index element={<AccountsPage />} />
+      <Route
+        path=":accountId"
+        element={
+          <Suspense fallback={<DetailFallback />}>
+            <AccountDetailPage />
+          </Suspense>
+        }
+      />
+      <Route path="*" element={<InAppNotFound />} />
+    </Routes>
+  );
+}
