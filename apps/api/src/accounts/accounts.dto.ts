@@ -1,5 +1,5 @@
 import type { AccountSummary } from '@instagrowth/contracts';
-import { INSTAGRAM_SCOPES, missingScopes } from '@instagrowth/instagram-graph';
+import { INSTAGRAM_SCOPES, missingScopes, type InstagramProfile } from '@instagrowth/instagram-graph';
 import type { InstagramAccount } from './accounts.entity.js';
 
 export {
@@ -40,5 +40,20 @@ export function toAccountSummary(a: InstagramAccount): AccountSummary {
     missingScopes: missing,
     featuresNeedingReconnect: missing.map((s) => SCOPE_FEATURES[s] ?? s),
     createdAt: new Date(a.createdAt).toISOString(),
+  };
+}
+
+/** The stored profile columns from a `/me` answer (connect and every sync write the same ones). */
+export function profileFields(me: InstagramProfile, fallbackUsername: string) {
+  return {
+    username: me.username ?? fallbackUsername,
+    name: me.name ?? null,
+    accountType: me.account_type ?? null,
+    profilePictureUrl: me.profile_picture_url ?? null,
+    biography: me.biography ?? null,
+    website: me.website ?? null,
+    followersCount: me.followers_count ?? null,
+    followsCount: me.follows_count ?? null,
+    mediaCount: me.media_count ?? null,
   };
 }

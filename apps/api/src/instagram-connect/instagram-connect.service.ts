@@ -12,7 +12,7 @@ import { TenantsRepository } from '../control/tenants.repository.js';
 import { AccountsIndexRepository } from '../accounts/accounts-index.repository.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { AccountsService } from '../accounts/accounts.service.js';
-import { REQUIRED_SCOPES } from '../accounts/accounts.dto.js';
+import { profileFields, REQUIRED_SCOPES } from '../accounts/accounts.dto.js';
 import { SyncService } from '../sync/sync.service.js';
 import { InstagramConnectRepository } from './instagram-connect.repository.js';
 import { signState, verifyState } from './oauth-state.js';
@@ -121,15 +121,7 @@ export class InstagramConnectService {
       kind: 'instagram' as const,
       igUserId,
       igAppScopedId: short.userId,
-      username: me.username ?? existing?.username ?? igUserId,
-      name: me.name ?? null,
-      accountType: me.account_type ?? null,
-      profilePictureUrl: me.profile_picture_url ?? null,
-      biography: me.biography ?? null,
-      website: me.website ?? null,
-      followersCount: me.followers_count ?? null,
-      followsCount: me.follows_count ?? null,
-      mediaCount: me.media_count ?? null,
+      ...profileFields(me, existing?.username ?? igUserId),
       status: 'connected' as const,
       tokenEnc: this.sync.sealToken(id, long.accessToken),
       tokenExpiresAt: new Date(now.getTime() + long.expiresIn * 1000),

@@ -16,6 +16,7 @@ import { JobsService } from '../core/queue/jobs.service.js';
 import type { JobContext } from '../core/queue/job.types.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import type { InstagramAccount, SyncRun } from '../accounts/accounts.entity.js';
+import { profileFields } from '../accounts/accounts.dto.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { TeamRepository } from '../team/team.repository.js';
 import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
@@ -131,18 +132,7 @@ export class SyncService implements OnModuleInit {
     await step(5, 'Reading profile');
     const me = await counted(client.getMe(token));
     const igUserId = me.user_id ?? account.igUserId ?? me.id;
-    await this.accounts.update(account.id, {
-      username: me.username ?? account.username,
-      name: me.name ?? null,
-      accountType: me.account_type ?? null,
-      profilePictureUrl: me.profile_picture_url ?? null,
-      biography: me.biography ?? null,
-      website: me.website ?? null,
-      followersCount: me.followers_count ?? null,
-      followsCount: me.follows_count ?? null,
-      mediaCount: me.media_count ?? null,
-      igUserId,
-    });
+    await this.accounts.update(account.id, { ...profileFields(me, account.username), igUserId });
     // Follower history starts at connect: the API has none before, so every day's /me is the record.
     await this.repo.upsertAccountMetrics(account.id, 'api', [
       metric(todayDay, 'followers_count', me.followers_count),

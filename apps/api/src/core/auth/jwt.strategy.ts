@@ -17,19 +17,22 @@ function accessClaims(payload: Partial<AccessClaims>): AccessClaims | false {
   return payload as AccessClaims;
 }
 
-/** Workspace access tokens: algorithm, audience, issuer and type pinned. */
+function strategyOptions(s: { secret: string; audience: string; issuer: string }) {
+  return {
+    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+    secretOrKey: keyOf(s.secret),
+    algorithms: [JWT_ALGORITHM],
+    audience: s.audience,
+    issuer: s.issuer,
+    ignoreExpiration: false,
+  };
+}
+
+/** Workspace access tokens: algorithm, audience, issuer and type pinned; they must name a tenant. */
 @Injectable()
 export class WorkspaceJwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const s = jwtSettings(config).workspace;
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: keyOf(s.secret),
-      algorithms: [JWT_ALGORITHM],
-      audience: s.audience,
-      issuer: s.issuer,
-      ignoreExpiration: false,
-    });
+    super(strategyOptions(jwtSettings(config).workspace));
   }
 
   validate(payload: Partial<AccessClaims>): AccessClaims | false {
@@ -37,18 +40,11 @@ export class WorkspaceJwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 }
 
+/** Super-admin access tokens: another key and audience, so neither kind passes for the other. */
 @Injectable()
 export class AdminJwtStrategy extends PassportStrategy(Strategy, 'admin-jwt') {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    const s = jwtSettings(config).admin;
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: keyOf(s.secret),
-      algorithms: [JWT_ALGORITHM],
-      audience: s.audience,
-      issuer: s.issuer,
-      ignoreExpiration: false,
-    });
+    super(strategyOptions(jwtSettings(config).admin));
   }
 
   validate(payload: Partial<AccessClaims>): AccessClaims | false {

@@ -48,13 +48,21 @@ export interface BrowserApp {
   url(sub: string | undefined, path?: string): string;
 }
 
+export interface BrowserAppOptions {
+  /**
+   * Extra environment for the app (passed through to createTestApp), computed once the port is
+   * known: e.g. INSTAGRAM_REDIRECT_URI=`http://localhost:${port}/api/instagram/callback`.
+   */
+  env?: (port: number) => Record<string, string>;
+}
+
 /** The app on `127.0.0.1:<port>` with BASE_DOMAIN=localhost, and Chromium. */
-export async function startBrowserApp(): Promise<BrowserApp> {
+export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
   let lastError: unknown;
   // The port is free when picked, but another process could take it before we listen: retry.
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const t = await createTestApp({ BASE_DOMAIN: 'localhost', APP_URL: `http://localhost:${port}` });
+    const t = await createTestApp({ ...options.env?.(port), BASE_DOMAIN: 'localhost', APP_URL: `http://localhost:${port}` });
     try {
       await t.app.listen({ port, host: '127.0.0.1' });
     } catch (error) {
@@ -146,12 +154,14 @@ async function saveEvidence(testName: string, tracked: Tracked): Promise<string[
  * Registers beforeAll/afterAll for one app + one browser per file and returns `test(name, fn)`:
  * each test runs in a new browser context; on failure (or when it runs out of time) the test's
  * pages are screenshotted to test-results/ and their console errors are added to the error.
+ * `options.env` runs inside this beforeAll: anything it reads (a fake server started by the test
+ * file) must be started by a beforeAll registered before this call.
  */
-export function useBrowserApp() {
+export function useBrowserApp(options: BrowserAppOptions = {}) {
   let app: BrowserApp | undefined;
 
   beforeAll(async () => {
-    app = await startBrowserApp();
+    app = await startBrowserApp(options);
   }, 90_000);
 
   afterAll(async () => {
