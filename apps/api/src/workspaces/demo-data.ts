@@ -45,13 +45,20 @@ export function demoHistory(accountId: string, spec: DemoAccountSpec, today = ne
   const rnd = random(spec.username.length * 7919 + spec.followers);
   const day = (offset: number) => new Date(today.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
   const metrics: MetricUpsert[] = [];
-  let followers = Math.round(spec.followers * 0.86);
+  // A noisy climb from 86 % of today's followers, bent so the last day lands exactly on today's count.
+  const raw: number[] = [];
+  let followers = spec.followers * 0.86;
   for (let d = spec.days; d >= 0; d--) {
-    followers += Math.round((spec.followers * 0.14) / spec.days + (rnd() - 0.35) * spec.followers * 0.002);
-    const reach = Math.round(followers * (0.18 + rnd() * 0.25));
-    metrics.push({ day: day(d), metric: 'followers_count', value: d === 0 ? spec.followers : followers, status: 'ok' });
-    metrics.push({ day: day(d), metric: 'reach', value: reach, status: 'ok' });
+    followers += (spec.followers * 0.14) / spec.days + (rnd() - 0.35) * spec.followers * 0.002;
+    raw.push(followers);
   }
+  const drift = spec.followers - raw[raw.length - 1];
+  raw.forEach((value, i) => {
+    const d = spec.days - i;
+    const count = Math.round(value + (drift * i) / (raw.length - 1));
+    metrics.push({ day: day(d), metric: 'followers_count', value: count, status: 'ok' });
+    metrics.push({ day: day(d), metric: 'reach', value: Math.round(count * (0.18 + rnd() * 0.25)), status: 'ok' });
+  });
   const media: MediaUpsert[] = [];
   const insights: (MetricUpsert & { mediaId: string })[] = [];
   for (let i = 0; i < spec.posts; i++) {
