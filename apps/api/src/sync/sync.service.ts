@@ -79,6 +79,8 @@ export class SyncService implements OnModuleInit {
     const latest = await this.repo.latestRun(accountId);
     if (latest && (latest.status === 'queued' || latest.status === 'running') && Date.now() - new Date(latest.createdAt).getTime() < 30 * 60_000) return latest;
     const run = await this.repo.createRun(accountId, kind);
+    // "syncing" from the moment it is queued, so every open page follows it (not only the tab that asked).
+    await this.accounts.setStatus(accountId, 'syncing');
     await this.jobs.enqueue(
       'sync',
       'account',
