@@ -25,6 +25,7 @@ import { AccountsModule } from './accounts/accounts.module.js';
 import { InstagramCoreModule } from './core/instagram/instagram.module.js';
 import { InstagramConnectModule } from './instagram-connect/instagram-connect.module.js';
 import { SyncModule } from './sync/sync.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 
 export interface AppModuleOptions {
@@ -62,7 +63,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule];
     return {
       module: AppModule,
       imports: [

@@ -59,7 +59,8 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, orm: db.orm, runWorkers: true, http: true }),
     adapter,
-    { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false },
+    // rawBody: webhook signatures are checked over the exact bytes Meta sent.
+    { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false, rawBody: true },
   );
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);

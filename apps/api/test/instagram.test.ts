@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
 import { TenantsRepository } from '../src/control/tenants.repository.js';
 import { TenantContext } from '../src/core/tenancy/tenant-context.js';
@@ -5,6 +6,7 @@ import { TokenRefreshService } from '../src/sync/token-refresh.service.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 const ACME = 't_1';
+const FIXTURES = new URL('../../../../shared/instagram/fixtures/', import.meta.url);
 
 /** Everything the app prints during this file, to prove no token ever reaches a log line. */
 const printed: string[] = [];
@@ -26,8 +28,8 @@ describe('Instagram accounts', () => {
   };
 
   /** Runs the whole OAuth dance against the fake: our authorize URL → fake consent → our callback. */
-  const connect = async (opts: { token?: string; loginAs?: string; mangle?: (search: string) => string } = {}) => {
-    const start = await t.request('GET', '/api/instagram/auth/url', { host: host('acme'), token: opts.token ?? owner });
+  const connect = async (opts: { token?: string; loginAs?: string; slug?: string; mangle?: (search: string) => string } = {}) => {
+    const start = await t.request('GET', '/api/instagram/auth/url', { host: host(opts.slug ?? 'acme'), token: opts.token ?? owner });
     expect(start.status).toBe(200);
     const url = new URL(start.body.url);
     if (opts.loginAs) url.searchParams.set('login_as', opts.loginAs);
@@ -47,7 +49,8 @@ describe('Instagram accounts', () => {
       printed.push(String(chunk));
       return realErr(chunk, ...rest);
     }) as typeof process.stderr.write;
-    fake = await startFakeInstagram({ autoApprove: 'allow', accounts: 3, mediaPerAccount: 40 });
+    // The fixtures' webhook signatures were made with this secret (fixtures/extra/webhook_signatures.json).
+    fake = await startFakeInstagram({ autoApprove: 'allow', accounts: 3, mediaPerAccount: 40, appSecret: 'test_instagram_app_secret_not_real' });
     t = await createTestApp({
       INSTAGRAM_APP_ID: fake.state.settings.appId,
       INSTAGRAM_APP_SECRET: fake.state.settings.appSecret,
@@ -56,6 +59,7 @@ describe('Instagram accounts', () => {
       INSTAGRAM_GRAPH_BASE_URL: fake.graphBaseUrl,
       INSTAGRAM_REDIRECT_URI: 'http://instagrowth.test/api/instagram/callback',
       INSTAGRAM_BACKFILL_DAYS: '35',
+      INSTAGRAM_WEBHOOK_VERIFY_TOKEN: 'verify-me-please',
       DEFAULT_ACCOUNT_LIMIT: '4',
       LOG_LEVEL: 'debug',
     });
@@ -305,6 +309,38 @@ describe('Instagram accounts', () => {
     const own = await t.request('POST', '/api/accounts/manual', { host: host('acme'), token: manager.token, body: { username: 'managers.own', followersCount: 10 } });
     expect(own.status).toBe(201);
     expect(await list(manager.token)).toEqual([own.body.id]);
+  });
+
+  it('answers the webhook handshake and routes signed events to every workspace that connected the account', async () => {
+    const ok = await t.request('GET', '/api/instagram/webhooks?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=verify-me-please');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe(1158201444);
+    expect((await t.request('GET', '/api/instagram/webhooks?hub.mode=subscribe&hub.challenge=1&hub.verify_token=wrong')).status).toBe(403);
+
+    // The same Instagram account connected in a second workspace.
+    const globexOwner = (await t.login('globex', 'owner@globex.test')).token;
+    const other = await connect({ slug: 'globex', token: globexOwner });
+    const globexAccount = new URL(other.callback.headers.location as string).searchParams.get('connected')!;
+    expect(new URL(other.callback.headers.location as string).origin).toBe('http://globex.instagrowth.test');
+
+    const signatures = JSON.parse(readFileSync(new URL('extra/webhook_signatures.json', FIXTURES), 'utf8')).signatures;
+    const raw = readFileSync(new URL('webhook_comment.json', FIXTURES));
+    const post = (body: Buffer, signature: string) =>
+      t.request('POST', '/api/instagram/webhooks', { body: body.toString('utf8'), headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature } });
+    const delivered = await post(raw, signatures['../webhook_comment.json']);
+    expect(delivered.status).toBe(200);
+    expect(delivered.body).toEqual({ stored: 2, routed: 2 });
+    // Meta retries: the same event is stored once per workspace.
+    expect((await post(raw, signatures['../webhook_comment.json'])).body).toEqual({ stored: 0, routed: 2 });
+    const acmeRows = await t.sql(`select account_id, field from ${ACME}.webhook_events`);
+    expect(acmeRows).toEqual([{ account_id: accountId, field: 'comments' }]);
+    const globexSchema = (await t.sql<{ schema_name: string }>(`select schema_name from control.tenants where slug = 'globex'`))[0].schema_name;
+    expect(await t.sql(`select account_id from ${globexSchema}.webhook_events`)).toEqual([{ account_id: globexAccount }]);
+    // One byte changed, or the signature of another body: refused.
+    const tampered = Buffer.from(raw.toString('utf8').replace('"comments"', '"Comments"'));
+    expect((await post(tampered, signatures['../webhook_comment.json'])).status).toBe(401);
+    expect((await post(raw, signatures['../webhook_message.json'])).status).toBe(401);
+    expect((await post(raw, '')).status).toBe(401);
   });
 
   it('never printed an access token', () => {
