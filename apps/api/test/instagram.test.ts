@@ -343,6 +343,17 @@ describe('Instagram accounts', () => {
     expect((await post(raw, '')).status).toBe(401);
   });
 
+  it("uses the super-admin's Instagram settings over the environment, at once", async () => {
+    const admin = await t.adminLogin();
+    const put = (values: Record<string, string | null>) => t.request('PUT', '/api/admin-panel/settings', { host: host('admin'), token: admin, body: { values } });
+    const clientId = async () => new URL((await t.request('GET', '/api/instagram/auth/url', { host: host('globex'), token: (await t.login('globex', 'owner@globex.test')).token })).body.url).searchParams.get('client_id');
+    expect(await clientId()).toBe(fake.state.settings.appId);
+    await put({ 'instagram.appId': 'agency-app-id-from-settings' });
+    expect(await clientId()).toBe('agency-app-id-from-settings');
+    await put({ 'instagram.appId': null });
+    expect(await clientId()).toBe(fake.state.settings.appId);
+  });
+
   it('never printed an access token', () => {
     const tokens = [...(fake.state as unknown as { tokens: Map<string, unknown> }).tokens.keys()];
     expect(tokens.length).toBeGreaterThan(3);

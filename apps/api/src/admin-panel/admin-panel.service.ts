@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
@@ -18,6 +19,8 @@ import { maskSecret } from './admin-panel.dto.js';
 @Injectable()
 export class AdminPanelService {
   private readonly box: SecretBox;
+  /** 'updated' (keys) after settings change, so clients built from them rebuild at once in this process. */
+  readonly settingsChanges = new EventEmitter();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -88,6 +91,7 @@ export class AdminPanelService {
       if (value === null || value === '') await this.repo.deleteSetting(key);
       else await this.repo.upsertSetting(key, this.box.seal(value, `setting:${key}`));
     }
+    this.settingsChanges.emit('updated', Object.keys(values));
     // The audit trail names the keys, never the values.
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'settings.updated', meta: { keys: Object.keys(values) }, ip });
     return this.listSettings();

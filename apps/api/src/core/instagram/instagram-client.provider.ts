@@ -25,7 +25,12 @@ export class InstagramClientProvider {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: AdminPanelService,
-  ) {}
+  ) {
+    // Other processes pick up a change within CACHE_MS.
+    settings.settingsChanges.on('updated', (keys: string[]) => {
+      if (keys.some((k) => k.startsWith('instagram.'))) this.invalidate();
+    });
+  }
 
   /** Null when the platform has no Instagram app configured. */
   async settingsOrNull(): Promise<InstagramAppSettings | null> {
