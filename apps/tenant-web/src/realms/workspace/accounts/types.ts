@@ -1,29 +1,13 @@
 /**
  * Client-side shapes of the Instagram accounts API (apps/api, /api/accounts and /api/instagram).
- * Kept here until the contract lands in libs/contracts.
+ * The account summary and sync run come from libs/contracts; the read models below are the web's view.
  */
+import type { AccountStatusView, AccountSummary, SyncRunView } from '@instagrowth/contracts';
 
-export type AccountKind = 'instagram' | 'manual';
-export type AccountStatus = 'connected' | 'syncing' | 'reconnect_required' | 'manual' | 'disconnected';
-
-/** One row of GET /api/accounts, and the body of POST /api/accounts/manual and PUT …/metrics. */
-export interface AccountSummary {
-  id: string;
-  kind: AccountKind;
-  igUserId: string | null;
-  username: string;
-  name: string | null;
-  profilePictureUrl: string | null;
-  followersCount: number | null;
-  followsCount: number | null;
-  mediaCount: number | null;
-  status: AccountStatus;
-  lastSyncAt: string | null;
-  lastSyncError: string | null;
-  missingScopes: string[];
-  featuresNeedingReconnect: string[];
-  createdAt: string;
-}
+export type { AccountSummary };
+export type AccountKind = AccountSummary['kind'];
+export type AccountStatus = AccountStatusView;
+export type SyncRun = SyncRunView;
 
 /** GET /api/accounts */
 export interface AccountListResponse {
@@ -73,16 +57,6 @@ export interface MediaListResponse {
 export type SyncRunStatus = 'queued' | 'running' | 'completed' | 'failed';
 
 /** GET /api/accounts/:id/sync */
-export interface SyncRun {
-  id: string;
-  status: SyncRunStatus;
-  percent: number;
-  step: string;
-  steps: { percent: number; step: string; at: string }[];
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-}
 
 /** POST /api/accounts/:id/refresh → 202 */
 export interface RefreshResponse {
