@@ -190,6 +190,28 @@ describe('auth', () => {
     });
   });
 
+  describe('mail and sign-up limits', () => {
+    it('limits reset requests per address, answering 429 with Retry-After', async () => {
+      const ask = () => t.request('POST', '/api/auth/forgot-password', { host: host('acme'), body: { email: 'client@acme.test' }, ip: '10.7.7.7' });
+      expect([(await ask()).status, (await ask()).status, (await ask()).status]).toEqual([202, 202, 202]);
+      const limited = await ask();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Another address is not affected.
+      expect((await t.request('POST', '/api/auth/forgot-password', { host: host('acme'), body: { email: 'admin@acme.test' }, ip: '10.7.7.7' })).status).toBe(202);
+    });
+
+    it('limits sign-ups per network', async () => {
+      const register = (i: number) =>
+        t.request('POST', '/api/auth/register', { ip: '10.8.8.8', body: { workspaceName: `Burst ${i}`, slug: `burst-${i}`, name: 'B', email: `b${i}@burst.test`, password: 'burst-password-1' } });
+      for (let i = 0; i < 10; i++) expect((await register(i)).status).toBe(201);
+      const limited = await register(10);
+      expect(limited.status).toBe(429);
+      expect(limited.body.message).toMatch(/sign-ups/);
+      expect((await t.sql(`select 1 from control.tenants where slug = 'burst-10'`)).length).toBe(0);
+    });
+  });
+
   describe('hosts', () => {
     it('answers an unknown workspace with 404 unknown_workspace', async () => {
       const res = await t.request('GET', '/api/context', { host: host('nope') });

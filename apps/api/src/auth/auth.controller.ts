@@ -70,8 +70,8 @@ export class AuthController {
   @HttpCode(202)
   @Public()
   @ApiZodBody(forgotPasswordSchema)
-  async forgotPassword(@ZodBody(forgotPasswordSchema) body: z.infer<typeof forgotPasswordSchema>) {
-    await this.auth.forgotPassword(body.email);
+  async forgotPassword(@ZodBody(forgotPasswordSchema) body: z.infer<typeof forgotPasswordSchema>, @Req() req: FastifyRequest) {
+    await this.auth.forgotPassword(body.email, req.ip);
     return { message: 'If that address has an account here, a reset link is on its way.' };
   }
 

@@ -12,6 +12,7 @@ import { badRequest, unauthorized } from '../core/errors/domain-error.js';
 import { mailTemplates } from '../core/mail/mail.templates.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
+import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import type { User } from './auth.entity.js';
 import { toUserView, type IssuedSession } from './auth.dto.js';
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly mail: MailService,
     private readonly ctx: TenantContext,
+    private readonly requests: RequestThrottle,
   ) {}
 
   async login(input: LoginInput, ip: string): Promise<IssuedSession> {
@@ -104,11 +106,17 @@ export class AuthService {
 
   async resendVerification(principal: MemberPrincipal): Promise<void> {
     if (principal.emailVerified) return;
+    await this.requests.hit({ key: `verify:user:t${this.ctx.tenant.id}:${principal.userId}`, max: 3, windowSeconds: 3600, what: 'verification e-mails' });
     await this.sendVerification({ id: principal.userId, name: principal.name, email: principal.email });
   }
 
   /** Always answers the same, so the endpoint does not reveal which addresses have accounts. */
-  async forgotPassword(email: string): Promise<void> {
+  async forgotPassword(email: string, ip: string): Promise<void> {
+    // Limits protect the inbox being mailed as much as our sending reputation.
+    await this.requests.hit(
+      { key: `forgot:acct:t${this.ctx.tenant.id}:${email}`, max: 3, windowSeconds: 3600, what: 'reset requests for this address' },
+      { key: `forgot:ip:${ip}`, max: 20, windowSeconds: 3600, what: 'reset requests from your network' },
+    );
     const user = await this.repo.findUserByEmail(email);
     if (!user) return;
     const token = newOpaqueToken();

@@ -3,6 +3,7 @@ import { slugSchema, type RegisterInput, type SlugAvailability } from '@instagro
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { hashPassword } from '../core/crypto/passwords.js';
 import { conflict } from '../core/errors/domain-error.js';
+import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
@@ -23,6 +24,7 @@ export class WorkspacesService {
     private readonly auth: AuthService,
     private readonly audit: PlatformAuditRepository,
     private readonly resolver: TenantResolver,
+    private readonly throttle: RequestThrottle,
   ) {}
 
   async slugAvailability(raw: string): Promise<SlugAvailability> {
@@ -36,6 +38,7 @@ export class WorkspacesService {
   }
 
   async register(input: RegisterInput, ip: string) {
+    await this.throttle.hit({ key: `register:ip:${ip}`, max: 10, windowSeconds: 3600, what: 'sign-ups from your network' });
     if (await this.tenants.findBySlug(input.slug)) throw slugTaken();
     const passwordHash = await hashPassword(input.password);
     let tenant;

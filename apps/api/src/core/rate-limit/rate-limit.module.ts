@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/config.js';
 import { redisOptionsFromUrl } from '../queue/redis-options.js';
 import { COUNTER_STORE, LoginThrottle } from './login-throttle.service.js';
 import { MemoryCounterStore, RedisCounterStore } from './rate-limit.store.js';
+import { RequestThrottle } from './request-throttle.service.js';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
@@ -25,9 +26,10 @@ export class RateLimitModule {
           inject: [REDIS_CLIENT],
         },
         LoginThrottle,
+        RequestThrottle,
         RedisLifecycle,
       ],
-      exports: [REDIS_CLIENT, COUNTER_STORE, LoginThrottle],
+      exports: [REDIS_CLIENT, COUNTER_STORE, LoginThrottle, RequestThrottle],
     };
   }
 }
