@@ -64,6 +64,25 @@ describe('super-admin realm', () => {
     expect(empty.body.fields.values).toBeDefined();
   });
 
+  it('suspends a workspace (403 at once, audited) and reactivates it', async () => {
+    const token = await t.adminLogin();
+    const member = (await t.login('globex', 'owner@globex.test')).token;
+    const globex = (await t.request('GET', '/api/admin-panel/tenants', { host: host('admin'), token })).body.data.find((x: { slug: string }) => x.slug === 'globex');
+    const suspended = await t.request('PUT', `/api/admin-panel/tenants/${globex.id}/status`, { host: host('admin'), token, body: { status: 'suspended', reason: 'unpaid' } });
+    expect(suspended.body).toMatchObject({ slug: 'globex', status: 'suspended' });
+    const blocked = await t.request('GET', '/api/auth/me', { host: host('globex'), token: member });
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error).toBe('workspace_suspended');
+    expect((await t.request('GET', '/api/auth/me', { host: host('acme'), token: (await t.login('acme', 'owner@acme.test')).token })).status).toBe(200);
+    const audit = await t.sql(`select meta from control.platform_audit_log where action = 'tenant.suspended' and tenant_id = $1`, [globex.id]);
+    expect(audit).toEqual([{ meta: { reason: 'unpaid' } }]);
+    await t.request('PUT', `/api/admin-panel/tenants/${globex.id}/status`, { host: host('admin'), token, body: { status: 'active' } });
+    expect((await t.request('GET', '/api/auth/me', { host: host('globex'), token: member })).status).toBe(200);
+    const bad = await t.request('PUT', `/api/admin-panel/tenants/${globex.id}/status`, { host: host('admin'), token, body: { status: 'deleted' } });
+    expect(bad.status).toBe(400);
+    expect((await t.request('PUT', '/api/admin-panel/tenants/99999/status', { host: host('admin'), token, body: { status: 'active' } })).status).toBe(404);
+  });
+
   it('reads the mail outbox and the tenant list', async () => {
     const owner = (await t.login('acme', 'owner@acme.test')).token;
     await t.request('POST', '/api/team/invitations', { host: host('acme'), token: owner, body: { email: 'outbox@example.test', role: 'client' } });

@@ -39,3 +39,8 @@ export interface SettingView {
   value: string | null;
   updatedAt: string | null;
 }
+
+export const tenantStatusSchema = z.object({
+  status: z.enum(['active', 'suspended']),
+  reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+});

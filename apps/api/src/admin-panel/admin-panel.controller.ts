@@ -2,11 +2,11 @@ import { Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { uuidParamSchema } from '@instagrowth/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AdminOnly, CurrentPrincipal, Public, Realm } from '../core/auth/decorators.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
 import { ApiZodBody, ZodBody, ZodParam } from '../core/http/zod.js';
-import { adminLoginSchema, updateSettingsSchema } from './admin-panel.dto.js';
+import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin-panel.dto.js';
 import { AdminPanelService } from './admin-panel.service.js';
 
 @ApiTags('admin-panel')
@@ -58,5 +58,17 @@ export class AdminPanelController {
   @AdminOnly()
   tenants() {
     return this.admin.listTenants();
+  }
+
+  @Put('tenants/:id/status')
+  @AdminOnly()
+  @ApiZodBody(tenantStatusSchema)
+  setTenantStatus(
+    @CurrentPrincipal() admin: AdminPrincipal,
+    @ZodParam('id', z.coerce.number().int('must be a tenant id').positive('must be a tenant id')) id: number,
+    @ZodBody(tenantStatusSchema) body: z.infer<typeof tenantStatusSchema>,
+    @Req() req: FastifyRequest,
+  ) {
+    return this.admin.setTenantStatus(admin, id, body.status, body.reason, req.ip);
   }
 }

@@ -1,4 +1,4 @@
-export { adminLoginSchema, updateSettingsSchema } from '@instagrowth/contracts';
+export { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from '@instagrowth/contracts';
 
 /** Masks a secret for display: enough to recognise it, never enough to use it. */
 export function maskSecret(value: string): string {

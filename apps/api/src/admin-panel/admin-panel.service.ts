@@ -13,6 +13,7 @@ import { OutboxRepository } from '../core/mail/outbox.repository.js';
 import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
+import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
 import { AdminPanelRepository } from './admin-panel.repository.js';
 import { maskSecret } from './admin-panel.dto.js';
 
@@ -30,6 +31,7 @@ export class AdminPanelService {
     private readonly audit: PlatformAuditRepository,
     private readonly outbox: OutboxRepository,
     private readonly tenants: TenantsRepository,
+    private readonly resolver: TenantResolver,
   ) {
     this.box = new SecretBox(config.settingsKey);
   }
@@ -122,6 +124,16 @@ export class AdminPanelService {
     const m = await this.outbox.findById(id);
     if (!m) throw notFound('Message');
     return { id: m.id, to: m.to, subject: m.subject, template: m.template, status: m.status, html: m.html, text: m.text, createdAt: new Date(m.createdAt).toISOString() };
+  }
+
+  /** Suspending answers 403 on every workspace request at once in this process (others within the resolver's 5 s cache). */
+  async setTenantStatus(admin: AdminPrincipal, tenantId: number, status: 'active' | 'suspended', reason: string | undefined, ip: string) {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant || tenant.status === 'provisioning') throw notFound('Tenant');
+    await this.tenants.setStatus(tenantId, status);
+    this.resolver.invalidate();
+    await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: `tenant.${status === 'suspended' ? 'suspended' : 'reactivated'}`, tenantId, meta: reason ? { reason } : null, ip });
+    return (await this.listTenants()).data.find((t) => t.id === tenantId)!;
   }
 
   async listTenants() {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Building2, ExternalLink, RotateCw, Search } from 'lucide-react';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
@@ -10,6 +11,43 @@ import { adminApi } from '@/lib/admin-session';
 import type { ListResponse, TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
+
+/** Suspend or reactivate one workspace, after a confirmation that says what happens. */
+function TenantStatusAction({ tenant }: { tenant: TenantView }) {
+  const [open, setOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const suspend = tenant.status === 'active';
+  const change = useMutation({
+    mutationFn: () => adminApi.put<TenantView>(`/api/admin-panel/tenants/${tenant.id}/status`, { status: suspend ? 'suspended' : 'active' }),
+    onSuccess: async () => {
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'tenants'] });
+    },
+  });
+  if (tenant.status !== 'active' && tenant.status !== 'suspended') return null;
+  return (
+    <>
+      <Button variant="ghost" size="sm" onClick={() => setOpen(true)}>
+        {suspend ? 'Suspend' : 'Reactivate'}
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={suspend ? `Suspend ${tenant.name}?` : `Reactivate ${tenant.name}?`}
+        description={
+          suspend
+            ? 'Every member and client of this workspace is locked out at once and sees a “workspace suspended” page. Data is kept; you can reactivate it any time.'
+            : 'Members and clients can sign in again right away.'
+        }
+        confirmLabel={suspend ? 'Suspend workspace' : 'Reactivate workspace'}
+        destructive={suspend}
+        pending={change.isPending}
+        error={change.error}
+        onConfirm={() => change.mutate()}
+      />
+    </>
+  );
+}
 
 export function TenantsPage() {
   const [search, setSearch] = useState('');
@@ -72,8 +110,8 @@ export function TenantsPage() {
                   <TableHead>Status</TableHead>
                   <TableHead className="hidden sm:table-cell">Schema</TableHead>
                   <TableHead className="hidden md:table-cell">Created</TableHead>
-                  <TableHead className="w-24">
-                    <span className="sr-only">Open</span>
+                  <TableHead className="w-48">
+                    <span className="sr-only">Actions</span>
                   </TableHead>
                 </TableRow>
               </TableHeader>
@@ -91,7 +129,8 @@ export function TenantsPage() {
                     <TableCell className="hidden text-zinc-500 md:table-cell" title={formatDate(tenant.createdAt)}>
                       {formatRelative(tenant.createdAt)}
                     </TableCell>
-                    <TableCell className="text-right">
+                    <TableCell className="text-right whitespace-nowrap">
+                      <TenantStatusAction tenant={tenant} />
                       <Button variant="ghost" size="sm" asChild>
                         <a href={tenant.url} target="_blank" rel="noreferrer" aria-label={`Open ${tenant.name} in a new tab`}>
                           Open <ExternalLink />
