@@ -106,9 +106,17 @@ describe('Instagram accounts', () => {
     expect(media.map((m) => m.id)).toEqual(expect.arrayContaining(['18034567890123456', '17987654321098765', '18011122233344455']));
     expect(media.find((m) => m.id === '18034567890123456')).toMatchObject({ like_count: 2841, media_product_type: 'REELS' });
 
-    const reel = await t.sql<{ metric: string; value: string; status: string }>(`select metric, value, status from ${ACME}.media_insights where media_id = '18034567890123456'`);
-    const reelMap = Object.fromEntries(reel.map((r) => [r.metric, r.value === null ? null : Number(r.value)]));
-    expect(reelMap).toMatchObject({ views: 61452, reach: 40117, likes: 2841 });
+    // Every metric of each insights fixture is stored with exactly the fixture's value (decimals included).
+    for (const [mediaId, file] of [['18034567890123456', 'media_insights_reel.json'], ['18123456789000111', 'media_insights_image.json']]) {
+      const expected = Object.fromEntries(
+        (JSON.parse(readFileSync(new URL(file, FIXTURES), 'utf8')).data as { name: string; values: { value: number }[] }[]).map((m) => [m.name, m.values[0].value]),
+      );
+      const rows = await t.sql<{ metric: string; value: number | null }>(`select metric, value from ${ACME}.media_insights where media_id = $1`, [mediaId]);
+      const stored = Object.fromEntries(rows.map((r) => [r.metric, r.value]));
+      expect(Object.keys(stored)).toEqual(expect.arrayContaining(['views', 'reach', 'likes', 'comments', 'shares', 'saved', 'total_interactions']));
+      // A metric we asked for that the answer does not carry is unavailable (null), never 0.
+      for (const [metric, value] of Object.entries(stored)) expect([metric, value]).toEqual([metric, expected[metric] ?? null]);
+    }
     // `values: []` is "unavailable", never 0.
     const empty = await t.sql<{ value: string | null; status: string }>(`select value, status from ${ACME}.media_insights where media_id = '18011122233344455'`);
     expect(empty.length).toBeGreaterThan(0);
