@@ -6,6 +6,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toaster';
 import { Field, describedBy } from '@/components/field';
+import { CountFields } from './count-fields';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { useCreateManualAccount } from './queries';
@@ -110,44 +111,11 @@ export function ManualAccountDialog({
             />
           </Field>
           <div className="grid gap-4 sm:grid-cols-3">
-            <Field id="manual-followers" label="Followers" error={errors.followersCount?.message}>
-              <Input
-                id="manual-followers"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                aria-invalid={!!errors.followersCount}
-                aria-describedby={describedBy('manual-followers', errors.followersCount)}
-                {...register('followersCount')}
-              />
-            </Field>
-            <Field id="manual-following" label="Following" error={errors.followsCount?.message}>
-              <Input
-                id="manual-following"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                placeholder="Optional"
-                aria-invalid={!!errors.followsCount}
-                aria-describedby={describedBy('manual-following', errors.followsCount)}
-                {...register('followsCount')}
-              />
-            </Field>
-            <Field id="manual-posts" label="Posts" error={errors.mediaCount?.message}>
-              <Input
-                id="manual-posts"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                step={1}
-                placeholder="Optional"
-                aria-invalid={!!errors.mediaCount}
-                aria-describedby={describedBy('manual-posts', errors.mediaCount)}
-                {...register('mediaCount')}
-              />
-            </Field>
+            <CountFields
+              idPrefix="manual"
+              register={{ followersCount: register('followersCount'), followsCount: register('followsCount'), mediaCount: register('mediaCount') }}
+              errors={errors}
+            />
           </div>
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => close(false)} disabled={create.isPending}>

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { toast } from '@/components/ui/toaster';
 import { Field, describedBy } from '@/components/field';
+import { CountFields } from './count-fields';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { formatDay, todayLocal } from './format';
@@ -64,44 +65,11 @@ export function UpdateMetricsForm({ account }: { account: AccountSummary }) {
     <form className="grid gap-4" noValidate onSubmit={handleSubmit(submit)}>
       <ApiErrorAlert error={update.error} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field id="metrics-followers" label="Followers" error={errors.followersCount?.message}>
-          <Input
-            id="metrics-followers"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            aria-invalid={!!errors.followersCount}
-            aria-describedby={describedBy('metrics-followers', errors.followersCount)}
-            {...register('followersCount')}
-          />
-        </Field>
-        <Field id="metrics-following" label="Following" error={errors.followsCount?.message}>
-          <Input
-            id="metrics-following"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            placeholder="Optional"
-            aria-invalid={!!errors.followsCount}
-            aria-describedby={describedBy('metrics-following', errors.followsCount)}
-            {...register('followsCount')}
-          />
-        </Field>
-        <Field id="metrics-posts" label="Posts" error={errors.mediaCount?.message}>
-          <Input
-            id="metrics-posts"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            step={1}
-            placeholder="Optional"
-            aria-invalid={!!errors.mediaCount}
-            aria-describedby={describedBy('metrics-posts', errors.mediaCount)}
-            {...register('mediaCount')}
-          />
-        </Field>
+        <CountFields
+          idPrefix="metrics"
+          register={{ followersCount: register('followersCount'), followsCount: register('followsCount'), mediaCount: register('mediaCount') }}
+          errors={errors}
+        />
         <Field id="metrics-day" label="Day" error={errors.day?.message}>
           <Input
             id="metrics-day"
