@@ -16,7 +16,7 @@ const root = new URL('..', import.meta.url).pathname;
 const dist = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
 const PG = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 9);
 const dbUrl = (name) => Object.assign(new URL(PG), { pathname: `/${name}` }).toString();
 const admin = async (sql) => {
   const c = new pg.Client({ connectionString: PG });
@@ -82,11 +82,20 @@ async function throughput() {
     try {
       const ours = { port: api.port, path: '/api/auth/me', headers: { host, authorization: `Bearer ${session.accessToken}` }, seconds: SECONDS };
       const base = { port: barePort, path: '/me', seconds: SECONDS };
-      await load({ ...ours, seconds: 1 }); // warm up both
-      await load({ ...base, seconds: 1 });
-      const a = await load(ours);
-      const b = await load(base);
-      return { ours: a, bare: b };
+      // Warm both up first: Nest's deeper call stacks take V8 a few seconds to optimise, and a
+      // cold first round measured ~0.47 where steady state is ~0.65.
+      await load({ ...ours, seconds: 3 });
+      await load({ ...base, seconds: 3 });
+      // Alternate the two in rounds so a noisy moment on this shared 2-core machine hits both alike.
+      const rounds = [];
+      for (let i = 0; i < 3; i++) rounds.push({ ours: await load({ ...ours, seconds: SECONDS / 3 }), bare: await load({ ...base, seconds: SECONDS / 3 }) });
+      const merge = (k) => ({
+        rps: rounds.reduce((sum, r) => sum + r[k].rps, 0) / rounds.length,
+        p50: Math.max(...rounds.map((r) => r[k].p50)),
+        p99: Math.max(...rounds.map((r) => r[k].p99)),
+        errors: rounds.reduce((sum, r) => sum + r[k].errors, 0),
+      });
+      return { ours: merge('ours'), bare: merge('bare'), rounds: rounds.map((r) => r.ours.rps / r.bare.rps) };
     } finally {
       bare.kill();
     }
@@ -229,12 +238,12 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
 }
 
 const f = (n) => n.toFixed(1);
-console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per load run, 16 connections)`);
+console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per side in 3 alternating rounds, 16 connections)`);
 const t = await throughput();
 const ratio = t.ours.rps / t.bare.rps;
-console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
-console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
-console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}`);
+console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
+console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  worst-round p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
+console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${t.rounds.map((r) => r.toFixed(2)).join(', ')}`);
 if (process.env.BENCH_ONLY === 'me') process.exit(0);
 if (process.env.BENCH_ONLY !== 'provision') {
   const sb = await syncBench();
