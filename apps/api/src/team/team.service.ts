@@ -8,6 +8,7 @@ import { hashToken, newOpaqueToken } from '../core/crypto/tokens.js';
 import { conflict, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { mailTemplates } from '../core/mail/mail.templates.js';
+import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { toUserView } from '../auth/auth.dto.js';
 import type { User } from '../auth/auth.entity.js';
@@ -23,6 +24,7 @@ export class TeamService {
     private readonly repo: TeamRepository,
     private readonly mail: MailService,
     private readonly ctx: TenantContext,
+    private readonly throttle: RequestThrottle,
   ) {}
 
   async listMembers() {
@@ -58,6 +60,7 @@ export class TeamService {
 
   async invite(actor: MemberPrincipal, email: string, role: Exclude<Role, 'owner'>) {
     if (!assignableRoles(actor.role).includes(role)) throw forbidden(`A ${actor.role} cannot invite a ${role}.`);
+    await this.throttle.hit({ key: `invite:t${this.ctx.tenant.id}`, max: 50, windowSeconds: 3600, what: 'invitations from this workspace' });
     if ((await this.repo.listMembers()).some((m) => m.email === email)) {
       throw conflict('already_member', `${email} is already a member of this workspace.`, { email: 'is already a member' });
     }

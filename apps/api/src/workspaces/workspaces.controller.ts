@@ -15,8 +15,8 @@ export class WorkspacesController {
 
   @Get('slug/:slug')
   @Public()
-  slug(@ZodParam('slug', z.string().max(100, 'is too long')) slug: string) {
-    return this.workspaces.slugAvailability(slug);
+  slug(@ZodParam('slug', z.string().max(100, 'is too long')) slug: string, @Req() req: FastifyRequest) {
+    return this.workspaces.slugAvailability(slug, req.ip);
   }
 
   @Post('register')

@@ -27,7 +27,9 @@ export class WorkspacesService {
     private readonly throttle: RequestThrottle,
   ) {}
 
-  async slugAvailability(raw: string): Promise<SlugAvailability> {
+  async slugAvailability(raw: string, ip: string): Promise<SlugAvailability> {
+    // Generous for a person typing, tight enough to stop enumerating every workspace.
+    await this.throttle.hit({ key: `slug:ip:${ip}`, max: 120, windowSeconds: 60, what: 'address checks from your network' });
     const parsed = slugSchema.safeParse(raw);
     if (!parsed.success) {
       const message = parsed.error.issues[0]?.message ?? 'is invalid';
