@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -64,6 +65,32 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
   );
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // The SPA loads only its own bundles; styles include React's style attributes (charts), images
+    // may come from Instagram's CDN. Swagger UI (/api/docs) needs inline scripts, so it is exempt.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.appUrl.protocol === 'https:',
+    crossOriginEmbedderPolicy: false,
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith('/api/docs') && !request.url.startsWith('/api/docs-json')) reply.removeHeader('content-security-policy');
+      return payload;
+    });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('InstaGrowth OS API').setVersion('0.1.0').addBearerAuth().build(),

@@ -238,6 +238,15 @@ describe('auth', () => {
       expect(res.body.error).toBe('workspace_suspended');
     });
 
+    it('sends security headers (CSP without inline scripts, no framing, nosniff)', async () => {
+      const res = await t.request('GET', '/api/health', { host: host('acme') });
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      // Swagger UI needs inline scripts; it alone goes without a CSP.
+      expect((await t.request('GET', '/api/docs', { host: host() })).headers['content-security-policy']).toBeUndefined();
+    });
+
     it('serves OpenAPI generated from the zod schemas', async () => {
       const res = await t.request('GET', '/api/docs-json');
       expect(res.status).toBe(200);
