@@ -127,6 +127,11 @@ export const MEDIA_FIELD_NAMES: ReadonlySet<string> = new Set([
   'username',
 ]);
 
+/**
+ * The fields Meta's /me accepts (API.md §2.2), written out here on purpose rather than imported from
+ * the client's PROFILE_FIELDS: if the client ever asks for a field Meta does not have, the fake must
+ * refuse it instead of agreeing with the client's own list.
+ */
 export const PROFILE_FIELD_NAMES: ReadonlySet<string> = new Set([
   'id',
   'user_id',
