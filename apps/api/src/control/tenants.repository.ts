@@ -1,3 +1,4 @@
+import { quoteSchema } from '../core/database/schema-name.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { DomainEntity, TenantEntity, type Tenant } from './control.entity.js';
@@ -49,5 +50,13 @@ export class TenantsRepository {
 
   async delete(id: number): Promise<void> {
     await this.em().nativeDelete(TenantEntity, { id });
+  }
+
+  /** Undoes a failed provisioning: the schema and the registry row go together, so the slug is free. */
+  async deleteWithSchema(tenant: { id: number; schemaName: string }): Promise<void> {
+    await this.em().transactional(async (tx) => {
+      await tx.execute(`drop schema if exists ${quoteSchema(tenant.schemaName)} cascade`);
+      await tx.execute('delete from control.tenants where id = ?', [tenant.id]);
+    });
   }
 }

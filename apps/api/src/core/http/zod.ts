@@ -1,5 +1,6 @@
 import { applyDecorators, Body, Param, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
+import { findUnsafeText } from '@instagrowth/contracts';
 import { z, type ZodType } from 'zod';
 import { validationFailed } from '../errors/domain-error.js';
 
@@ -8,6 +9,9 @@ export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infe
   constructor(private readonly schema: T, private readonly prefix?: string) {}
 
   transform(value: unknown): z.infer<T> {
+    // Backstop for every schema: no string anywhere in the input may carry NUL or lone surrogates.
+    const unsafe = findUnsafeText(value);
+    if (unsafe) throw validationFailed({ [[this.prefix, unsafe.path].filter(Boolean).join('.') || '(body)']: unsafe.reason });
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const fields: Record<string, string> = {};
