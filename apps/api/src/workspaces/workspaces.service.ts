@@ -63,7 +63,7 @@ export class WorkspacesService {
     if (!owner) throw new Error('provisioning finished without an owner');
     const createdOwner = owner;
     await this.ctx.run(tenant, () => this.auth.sendVerification(createdOwner));
-    this.resolver.invalidate();
+    await this.resolver.invalidate();
     await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: createdOwner.id, meta: { slug: tenant.slug }, ip });
     const url = workspaceUrl(this.config, tenant.slug);
     return {
