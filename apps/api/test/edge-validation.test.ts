@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { AuthRepository } from '../src/auth/auth.repository.js';
+import { SyncRepository } from '../src/sync/sync.repository.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
 const NUL = 'Ann\u0000Owner';
@@ -82,6 +83,17 @@ describe('edge validation', () => {
     const huge = await t.request('PUT', `/api/accounts/${created.body.id}/metrics`, { host: host('acme'), token: owner, body: { followersCount: 1e300 } });
     expect(huge.status).toBe(400);
     expect(Object.keys(huge.body.fields)).toEqual(['followersCount']);
+  });
+
+  it('manual account: if its first numbers cannot be stored, the account is not left behind', async () => {
+    const spy = jest.spyOn(t.app.get(SyncRepository), 'upsertAccountMetrics').mockRejectedValueOnce(new Error('metrics insert failed'));
+    try {
+      const res = await t.request('POST', '/api/accounts/manual', { host: host('acme'), token: owner, body: { username: 'probe.atomic', followersCount: 5 } });
+      expect(res.status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await t.sql(`select 1 from t_1.instagram_accounts where username = 'probe.atomic'`)).toEqual([]);
   });
 
   it('CSV import: a cell the database cannot store rejects its row, never the file', async () => {
