@@ -30,16 +30,6 @@ export const updateSettingsSchema = z.object({
     .refine((v) => Object.keys(v).length > 0, 'must name at least one setting'),
 });
 
-export interface SettingView {
-  key: SystemSettingKey;
-  label: string;
-  secret: boolean;
-  isSet: boolean;
-  /** Plain for non-secret settings; masked (last 4 characters) for secrets. */
-  value: string | null;
-  updatedAt: string | null;
-}
-
 export const tenantStatusSchema = z.object({
   status: z.enum(['active', 'suspended']),
   reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),

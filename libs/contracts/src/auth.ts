@@ -33,39 +33,3 @@ export const acceptInvitationSchema = z.object({
   name: personNameSchema,
   password: passwordSchema,
 });
-
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  emailVerified: boolean;
-  createdAt: string;
-}
-
-export interface WorkspaceView {
-  id: number;
-  slug: string;
-  name: string;
-  status: string;
-  branding: Branding;
-}
-
-export interface Branding {
-  primaryColor: string;
-  accentColor: string;
-  logoUrl: string | null;
-}
-
-export interface SessionView {
-  accessToken: string;
-  expiresIn: number;
-  user: UserView;
-}
-
-export interface SlugAvailability {
-  slug: string;
-  available: boolean;
-  reason?: 'taken' | 'reserved' | 'invalid';
-  message?: string;
-}
