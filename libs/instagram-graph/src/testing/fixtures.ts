@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { isJsonObject, readArray, type JsonObject, type JsonValue } from '../json.js';
 
@@ -32,6 +32,12 @@ export interface Fixtures {
   followerDemographics: JsonObject[];
   onlineFollowers: JsonObject;
   rateLimitHeaders: Record<string, string>;
+}
+
+/** The fixtures directory as a URL ending in `/`: $INSTAGRAM_FIXTURES_DIR (e.g. from a git worktree) or the default. */
+export function fixturesDirUrl(): URL {
+  const dir = process.env['INSTAGRAM_FIXTURES_DIR'];
+  return dir ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : DEFAULT_FIXTURES_DIR;
 }
 
 function resolveDir(dir: string | URL | undefined): string {
