@@ -9,3 +9,4 @@ export * from './team.responses.js';
 export * from './admin.responses.js';
 export * from './accounts.responses.js';
 export * from './platform.responses.js';
+export * from './routes.js';

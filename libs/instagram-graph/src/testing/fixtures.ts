@@ -6,8 +6,14 @@ import { isJsonObject, readArray, type JsonObject, type JsonValue } from '../jso
 // The fixtures of /work/shared/instagram/fixtures, loaded once per fake server. Raw text is kept for
 // the files whose exact bytes matter (the unsafe-integer token answer, the OAuth error envelope).
 
-/** `<repo>/../shared/instagram/fixtures/`, resolved from src/testing (and dist/testing, same depth). */
-export const DEFAULT_FIXTURES_DIR = new URL('../../../../../shared/instagram/fixtures/', import.meta.url);
+/**
+ * `<repo>/../shared/instagram/fixtures/`, resolved from src/testing (and dist/testing, same depth);
+ * $INSTAGRAM_FIXTURES_DIR overrides it (a git worktree is not a sibling of `shared/`).
+ */
+const fixturesFromEnv = process.env['INSTAGRAM_FIXTURES_DIR'];
+export const DEFAULT_FIXTURES_DIR = fixturesFromEnv
+  ? pathToFileURL(fixturesFromEnv.endsWith('/') ? fixturesFromEnv : `${fixturesFromEnv}/`)
+  : new URL('../../../../../shared/instagram/fixtures/', import.meta.url);
 
 export interface Fixtures {
   dir: string;
@@ -32,12 +38,6 @@ export interface Fixtures {
   followerDemographics: JsonObject[];
   onlineFollowers: JsonObject;
   rateLimitHeaders: Record<string, string>;
-}
-
-/** The fixtures directory as a URL ending in `/`: $INSTAGRAM_FIXTURES_DIR (e.g. from a git worktree) or the default. */
-export function fixturesDirUrl(): URL {
-  const dir = process.env['INSTAGRAM_FIXTURES_DIR'];
-  return dir ? pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`) : DEFAULT_FIXTURES_DIR;
 }
 
 function resolveDir(dir: string | URL | undefined): string {

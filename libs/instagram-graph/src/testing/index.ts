@@ -4,5 +4,5 @@
 export { startFakeInstagram, type FakeInstagram, type FakeInstagramOptions } from './fake-server.js';
 export { FakeState, type AuthCodeRecord, type FailureOptions, type FakeCall, type RateLimitCode, type ThrottleOptions } from './fake-state.js';
 export type { FakeAccount, FakeMedia, FakeMediaInsights, FakeProductType, TokenKind } from './fake-types.js';
-export { DEFAULT_FIXTURES_DIR, fixturesDirUrl, loadFixtures, type Fixtures } from './fixtures.js';
+export { DEFAULT_FIXTURES_DIR, loadFixtures, type Fixtures } from './fixtures.js';
 export { FAKE_REDIRECT_URI, fakeClientConfig } from './fake-client-config.js';
