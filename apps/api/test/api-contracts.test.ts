@@ -3,12 +3,15 @@ import {
   accountListSchema,
   accountSummarySchema,
   apiErrorSchema,
+  apiRoutes,
   appContextSchema,
   healthSchema,
   importReportSchema,
   invitationListSchema,
   meResponseSchema,
   memberListSchema,
+  outboxListSchema,
+  outboxMessageSchema,
   sessionViewSchema,
   settingListSchema,
   tenantListSchema,
@@ -123,9 +126,35 @@ describe('API contracts', () => {
     const login = await t.request('POST', '/api/auth/login', { host: acme, body: { email: 'admin@acme.test', password: 'acme-password-123' } });
     expectContract(sessionViewSchema, login.body);
 
+    const invited = await t.request('POST', '/api/team/invitations', { host: acme, token: owner, body: { email: 'contract@example.test', role: 'client' } });
+    expect(invited.status).toBe(201);
     const admin = await t.adminLogin();
-    expectContract(tenantListSchema, (await t.request('GET', '/api/admin-panel/tenants', { host: host('admin'), token: admin })).body);
-    expectContract(settingListSchema, (await t.request('GET', '/api/admin-panel/settings', { host: host('admin'), token: admin })).body);
+    const adminHost = host('admin');
+    expectContract(tenantListSchema, (await t.request('GET', '/api/admin-panel/tenants', { host: adminHost, token: admin })).body);
+    expectContract(settingListSchema, (await t.request('GET', '/api/admin-panel/settings', { host: adminHost, token: admin })).body);
+    const outbox = await t.request('GET', '/api/admin-panel/outbox', { host: adminHost, token: admin });
+    expectContract(outboxListSchema, outbox.body);
+    const mail = outbox.body.data.find((m: { to: string }) => m.to === 'contract@example.test');
+    const message = await t.request('GET', `/api/admin-panel/outbox/${mail.id}`, { host: adminHost, token: admin });
+    expectContract(outboxMessageSchema, message.body);
+    // The message view names its workspace like the list does (it used to show "Platform").
+    expect(message.body.tenantSlug).toBe('acme');
+  });
+
+  it('keeps the web client\'s route map in step with the controllers (the very same schemas)', () => {
+    const mismatched: string[] = [];
+    const mounted = new Set<string>();
+    for (const r of routeTable(t.app)) {
+      const key = `${r.method} ${r.path}`;
+      const success = Object.entries(r.doc?.responses ?? {}).find(([status]) => /^2/.test(status));
+      if (!success || (success[1] !== null && !isZod(success[1]))) continue; // HTML, text and redirects are not JSON routes
+      mounted.add(key);
+      const entry = (apiRoutes as Record<string, { response: unknown }>)[key];
+      if (!entry) mismatched.push(`${key}: missing from apiRoutes`);
+      else if (entry.response !== success[1]) mismatched.push(`${key}: apiRoutes names another response schema`);
+    }
+    for (const key of Object.keys(apiRoutes)) if (!mounted.has(key)) mismatched.push(`${key}: in apiRoutes but not mounted`);
+    expect(mismatched).toEqual([]);
   });
 
   it('answers errors in the one error shape, with a correlation id', async () => {

@@ -38,7 +38,7 @@ export const outboxItemSchema = z.object({
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 export const outboxListSchema = listOf(outboxItemSchema);
 
-export const outboxMessageSchema = outboxItemSchema.omit({ tenantSlug: true }).extend({ html: z.string(), text: z.string() });
+export const outboxMessageSchema = outboxItemSchema.extend({ html: z.string(), text: z.string() });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 export const tenantViewSchema = z.object({

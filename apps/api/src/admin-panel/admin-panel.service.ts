@@ -123,7 +123,18 @@ export class AdminPanelService {
   async getOutboxMessage(id: string) {
     const m = await this.outbox.findById(id);
     if (!m) throw notFound('Message');
-    return { id: m.id, to: m.to, subject: m.subject, template: m.template, status: m.status, html: m.html, text: m.text, createdAt: new Date(m.createdAt).toISOString() };
+    const tenant = m.tenantId ? await this.tenants.findById(m.tenantId) : null;
+    return {
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      template: m.template,
+      tenantSlug: tenant?.slug ?? null,
+      status: m.status,
+      html: m.html,
+      text: m.text,
+      createdAt: new Date(m.createdAt).toISOString(),
+    };
   }
 
   /** Suspending answers 403 on every workspace request at once in this process (others within the resolver's 5 s cache). */

@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
-import type { ListResponse, TenantView } from '@/lib/types';
+import type { TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
 
@@ -18,7 +18,7 @@ function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   const queryClient = useQueryClient();
   const suspend = tenant.status === 'active';
   const change = useMutation({
-    mutationFn: () => adminApi.put<TenantView>(`/api/admin-panel/tenants/${tenant.id}/status`, { status: suspend ? 'suspended' : 'active' }),
+    mutationFn: () => adminApi.call('PUT /api/admin-panel/tenants/:id/status', { params: { id: tenant.id }, body: { status: suspend ? 'suspended' : 'active' } }),
     onSuccess: async () => {
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['admin', 'tenants'] });
@@ -53,7 +53,7 @@ export function TenantsPage() {
   const [search, setSearch] = useState('');
   const tenants = useQuery({
     queryKey: ['admin', 'tenants'],
-    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantView>>('/api/admin-panel/tenants', { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/tenants', { signal }),
   });
 
   const filtered = useMemo(() => {
