@@ -244,6 +244,22 @@ const ratio = t.ours.rps / t.bare.rps;
 console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
 console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  worst-round p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
 console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${t.rounds.map((r) => r.toFixed(2)).join(', ')}`);
+{
+  // Every answer is parsed with its route's response schema (ZodResponseInterceptor): its cost per /me answer.
+  const { meResponseSchema } = await import(new URL('../libs/contracts/dist/index.js', import.meta.url).href);
+  const { rulesFor } = await import(new URL('../libs/authz/dist/index.js', import.meta.url).href);
+  const me = {
+    user: { id: crypto.randomUUID(), email: 'manager@demo.test', name: 'Mia Manager', role: 'manager', emailVerified: true, createdAt: new Date().toISOString() },
+    workspace: { id: 1, slug: 'demo', name: 'Demo', status: 'active', branding: { primaryColor: '#0ea5e9', accentColor: '#f97316', logoUrl: null } },
+    rules: rulesFor({ userId: crypto.randomUUID(), role: 'manager', assignedAccountIds: [crypto.randomUUID(), crypto.randomUUID()] }),
+  };
+  const n = 50_000;
+  for (let i = 0; i < 5_000; i++) meResponseSchema.parse(me);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) meResponseSchema.parse(me);
+  const us = ((performance.now() - t0) * 1000) / n;
+  console.log(`response contract: parsing one /me answer with its schema ${us.toFixed(1)} µs (${((us / 1000) * t.ours.rps * 100 / 1000).toFixed(1)}% of a core at the req/s above)`);
+}
 if (process.env.BENCH_ONLY === 'me') process.exit(0);
 if (process.env.BENCH_ONLY !== 'provision') {
   const sb = await syncBench();

@@ -1,13 +1,9 @@
-import { apiRoutes, type RouteBody, type RouteKey, type RouteParams, type RouteQuery, type RouteResponse } from '@instagrowth/contracts';
+import { apiErrorSchema, apiRoutes, type RouteBody, type RouteKey, type RouteParams, type RouteQuery, type RouteResponse } from '@instagrowth/contracts';
 import type { ZodType } from 'zod';
 
-/** An error body as the client knows it: the server always sends a correlation id, a network failure has none. */
-interface ApiErrorBody {
-  error: string;
-  message: string;
-  fields?: Record<string, string>;
-  correlationId?: string;
-}
+/** The contract's error body; only a failure the client makes up itself (network, non-JSON 5xx) lacks a correlation id. */
+const errorBodySchema = apiErrorSchema.partial({ correlationId: true });
+type ApiErrorBody = ReturnType<typeof errorBodySchema.parse>;
 
 /** An API error with the body every endpoint uses: `{ error, message, fields?, correlationId? }`. */
 export class ApiError extends Error {
@@ -35,15 +31,6 @@ export function isApiError(error: unknown): error is ApiError {
 
 export function isApiErrorCode(error: unknown, code: string): boolean {
   return error instanceof ApiError && error.code === code;
-}
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>).error === 'string' &&
-    typeof (value as Record<string, unknown>).message === 'string'
-  );
 }
 
 function parseRetryAfter(header: string | null): number | undefined {
@@ -86,7 +73,8 @@ async function readBody(response: Response): Promise<unknown> {
 async function toApiError(response: Response): Promise<ApiError> {
   const body = await readBody(response).catch(() => undefined);
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  if (isErrorBody(body)) return new ApiError(response.status, body, retryAfter);
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) return new ApiError(response.status, parsed.data, retryAfter);
   return new ApiError(
     response.status,
     {
