@@ -245,7 +245,7 @@ console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.
 console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  worst-round p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
 console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${t.rounds.map((r) => r.toFixed(2)).join(', ')}`);
 {
-  // Every answer is parsed with its route's response schema (ZodResponseInterceptor): its cost per /me answer.
+  // Every answer is parsed with its route's response schema (@ApiRoute wraps the handler): its cost per /me answer.
   const { meResponseSchema } = await import(new URL('../libs/contracts/dist/index.js', import.meta.url).href);
   const { rulesFor } = await import(new URL('../libs/authz/dist/index.js', import.meta.url).href);
   const me = {

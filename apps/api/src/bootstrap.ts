@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { Logger, type LogLevel } from '@nestjs/common';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -14,7 +14,6 @@ import { EMBEDDED_MAX_CONNECTIONS, EMBEDDED_OWNER_POOL, startEmbeddedPostgres, t
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { createOrm } from './core/database/orm.js';
 import { addErrorResponses } from './core/http/openapi.js';
-import { ZodResponseInterceptor } from './core/http/response.interceptor.js';
 import { serveWebApp } from './web/web-static.js';
 
 export interface Database {
@@ -66,8 +65,6 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false, rawBody: true },
   );
   app.setGlobalPrefix('api');
-  // Every answer is parsed with its route's response schema (@ApiRoute): unknown keys never leave.
-  app.useGlobalInterceptors(new ZodResponseInterceptor(app.get(Reflector)));
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // The SPA loads only its own bundles; styles include React's style attributes (charts), images
