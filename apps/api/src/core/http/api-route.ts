@@ -38,8 +38,8 @@ const isZod = (v: unknown): v is ZodType => typeof v === 'object' && v !== null 
 
 /**
  * `@ApiRoute({ summary, responses, errors })` on every route: the summary, the response schemas and
- * the route's error codes go into OpenAPI, and the response interceptor parses each answer with the
- * schema of its status (unknown keys are dropped). The handler's return type is checked against the
+ * the route's error codes go into OpenAPI, and the handler is wrapped so its answer is parsed with
+ * the route's schema (unknown keys are dropped). The handler's return type is checked against the
  * 2xx schemas at compile time. Request schemas come from `@ZodBody`/`@ZodQuery`/`@ZodParam`, which
  * document themselves.
  */
@@ -73,9 +73,9 @@ function answerSchema(doc: RouteDoc): ZodType | null {
  * Wraps the handler so its answer is parsed with the route's schema before Nest sends it: keys the
  * schema does not name are dropped (an entity column never leaks by accident) and a wrong shape
  * throws ResponseContractError, which the exception filter logs and answers as a 500. A plain
- * wrapper rather than a global interceptor: interceptors put every request through rxjs, which cost
- * more than the parse itself (measured in the README). Metadata the decorators below this one put
- * on the handler is copied, so Nest, the guard and Swagger see the same route.
+ * wrapper rather than a global interceptor: one global interceptor takes every request of every route
+ * off Nest's fast path and through rxjs (defer, pipe, lastValueFrom), for a 2 µs parse. Metadata the
+ * decorators below this one put on the handler is copied, so Nest, the guard and Swagger see the same route.
  */
 function parsingAnswers<F extends (...args: never[]) => unknown>(handler: F, schema: ZodType, route: string): F {
   const parse = (body: unknown) => {
