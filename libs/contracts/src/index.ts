@@ -10,3 +10,4 @@ export * from './admin.responses.js';
 export * from './accounts.responses.js';
 export * from './platform.responses.js';
 export * from './routes.js';
+export * from './credits.js';

@@ -28,6 +28,7 @@ import {
   verificationResentSchema,
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
+import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
 
@@ -89,6 +90,8 @@ export const apiRoutes = {
   'GET /api/admin-panel/outbox/:id': { response: outboxMessageSchema },
   'GET /api/admin-panel/tenants': { response: tenantListSchema },
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
+
+  'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -33,6 +33,7 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().optional(),
   DEFAULT_ACCOUNT_LIMIT: z.coerce.number().int().min(0).default(5),
   TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  DEFAULT_AI_CREDITS: z.coerce.number().int().min(0).max(1_000_000).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -70,6 +71,8 @@ export interface AppConfig {
   webDistDir: string | undefined;
   defaultAccountLimit: number;
   trialDays: number;
+  /** AI credits granted per calendar month until billing grants per plan. */
+  defaultAiCredits: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   migrationConcurrency: number;
   instagram: {
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: e.WEB_DIST_DIR,
     defaultAccountLimit: e.DEFAULT_ACCOUNT_LIMIT,
     trialDays: e.TRIAL_DAYS,
+    defaultAiCredits: e.DEFAULT_AI_CREDITS,
     login: {
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
