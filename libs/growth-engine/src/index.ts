@@ -1,1 +1,2 @@
 export * from './engagement.js';
+export * from './types.js';
