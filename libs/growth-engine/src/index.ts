@@ -1,2 +1,17 @@
 export * from './engagement.js';
 export * from './types.js';
+export { THRESHOLDS } from './thresholds.js';
+export { localDay, localWeekdayHour, zonedInstant, addDays, dayDiff, daysBetween, weekdayOf, WEEKDAYS } from './time.js';
+export { median, mean, stdev, mad, leastSquaresSlope, round, clamp } from './stats.js';
+export { isOk, valueOf } from './metric.js';
+export { followerSeries, growthAnalysis, windowDays } from './followers.js';
+export { contentConsistency } from './consistency.js';
+export { parseHashtags, hashtagAnalysis } from './hashtags.js';
+export { shadowbanRisk, riskLevel, RISK_WEIGHTS, RISK_LABEL } from './risk.js';
+export { bestPostingTimes, slotLabel } from './best-times.js';
+export { bandScore, AREA_WEIGHTS } from './scores.js';
+export { TARGET_POSTS_PER_WEEK, MAX_HASHTAGS_PER_POST } from './advice.js';
+export { computeAudit, ENGINE_VERSION } from './audit.js';
+export { numbersIn, findForeignNumbers, type ForeignNumber } from './numbers.js';
+export { TIER_BANDS, TIER_BENCHMARKS_REVIEWED } from './data/tier-benchmarks.js';
+export { BANNED_HASHTAGS, BANNED_HASHTAGS_LAST_REVIEWED } from './data/banned-hashtags.js';
