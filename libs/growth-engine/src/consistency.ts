@@ -21,7 +21,7 @@ export function contentConsistency(input: EngineInput, engagement?: EngagementSu
   const windowDays = input.windowDays ?? 90;
   const posts = postsInWindow(input)
     .filter((p) => postFormat(p) !== 'story')
-    .sort((a, b) => toMs(a.postedAt) - toMs(b.postedAt));
+    ;
   const weeks = windowDays / 7;
   const postsPerWeek = ok('consistency.posts_per_week', posts.length / weeks, `posts in the last ${windowDays} days / ${windowDays} × 7`, { posts: posts.length, windowDays }, 'posts/week');
 
@@ -51,7 +51,9 @@ export function contentConsistency(input: EngineInput, engagement?: EngagementSu
   const groups = new Map<PostFormat, typeof posts>();
   for (const p of posts) {
     const f = postFormat(p);
-    groups.set(f, [...(groups.get(f) ?? []), p]);
+    const list = groups.get(f);
+    if (list) list.push(p);
+    else groups.set(f, [p]);
   }
   const formatMix: FormatStat[] = [...groups.entries()]
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))

@@ -92,25 +92,51 @@ export function followersAtPosting(points: readonly FollowerCountOnDay[], day: s
   return best;
 }
 
-/** Posts whose postedAt lies in (now − windowDays, now]. */
-export function postsInWindow(input: EngineInput): EnginePost[] {
+/** Posts whose postedAt lies in (now − days, now], oldest first. */
+export function postsInWindow(input: EngineInput, days = input.windowDays ?? 90): EnginePost[] {
   const end = toMs(input.now);
-  const start = end - (input.windowDays ?? 90) * 86_400_000;
-  return input.posts.filter((p) => {
+  const start = end - days * 86_400_000;
+  const timed: { t: number; p: EnginePost }[] = [];
+  for (const p of input.posts) {
     const t = toMs(p.postedAt);
-    return t > start && t <= end;
-  });
+    if (t > start && t <= end) timed.push({ t, p });
+  }
+  return timed.sort((a, b) => a.t - b.t || (a.p.id < b.p.id ? -1 : a.p.id > b.p.id ? 1 : 0)).map((x) => x.p);
+}
+
+/** Sorted lookup for many posts: binary search instead of a scan per post. */
+export function followerLookup(points: readonly FollowerCountOnDay[]): (day: string) => FollowerCountOnDay | null {
+  const best = new Map<string, FollowerCountOnDay>();
+  for (const p of points) {
+    if (p.followers === null) continue;
+    const cur = best.get(p.day);
+    if (!cur || (cur.estimated && !p.estimated)) best.set(p.day, p);
+  }
+  const days = [...best.keys()].sort();
+  return (day) => {
+    let lo = 0;
+    let hi = days.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid] <= day) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? null : best.get(days[found])!;
+  };
 }
 
 export function postEngagement(
   post: EnginePost,
-  followerPoints: readonly FollowerCountOnDay[],
+  followerPoints: readonly FollowerCountOnDay[] | ((day: string) => FollowerCountOnDay | null),
   timeZone: string,
 ): PostEngagement {
   const day = localDay(post.postedAt, timeZone);
   const base = `post.${post.id}.engagement`;
   let followerRate: Metric;
-  const at = followersAtPosting(followerPoints, day);
+  const at = typeof followerPoints === 'function' ? followerPoints(day) : followersAtPosting(followerPoints, day);
   if (post.likes === null || post.comments === null) {
     followerRate = insufficient(`${base}.follower`, 'likes and comments of the post', { likes: post.likes, comments: post.comments });
   } else if (!at || !at.followers) {
@@ -158,10 +184,8 @@ function summarise(id: string, label: string, values: number[], fn: 'median' | '
 /** Engagement of the account over the window, with its tier and benchmark band. */
 export function engagementSummary(input: EngineInput, followerPoints?: readonly FollowerCountOnDay[]): EngagementSummary {
   const windowDays = input.windowDays ?? 90;
-  const points = followerPoints ?? input.snapshots;
-  const perPost = postsInWindow(input)
-    .sort((a, b) => toMs(a.postedAt) - toMs(b.postedAt))
-    .map((p) => postEngagement(p, points, input.account.timeZone));
+  const lookup = followerLookup(followerPoints ?? input.snapshots);
+  const perPost = postsInWindow(input).map((p) => postEngagement(p, lookup, input.account.timeZone));
   const fr = perPost.flatMap((p) => (isOk(p.followerRate) ? [p.followerRate.value] : []));
   const rr = perPost.flatMap((p) => (isOk(p.reachRate) ? [p.reachRate.value] : []));
   const followerLabel = '(likes + comments) / followers at posting × 100';

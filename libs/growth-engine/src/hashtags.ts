@@ -13,13 +13,21 @@ const LETTER = /\p{L}/u;
 /** Unique hashtags of a caption, lower-cased (NFC), without "#", in order of first appearance. */
 export function parseHashtags(caption: string | null | undefined): string[] {
   if (!caption) return [];
+  const hit = parsedCaptions.get(caption);
+  if (hit) return [...hit];
   const seen = new Set<string>();
   for (const m of caption.normalize('NFC').matchAll(TAG)) {
     const tag = m[1].toLowerCase();
     if (LETTER.test(tag)) seen.add(tag);
   }
-  return [...seen];
+  const tags = [...seen];
+  // Audits parse the same captions in several analyses; a bounded memo keeps that to one parse.
+  if (parsedCaptions.size > 50_000) parsedCaptions.clear();
+  parsedCaptions.set(caption, tags);
+  return [...tags];
 }
+
+const parsedCaptions = new Map<string, string[]>();
 
 /** Hashtag habits of the account's feed posts and reels in the window. */
 export function hashtagAnalysis(input: EngineInput): HashtagAnalysis {
@@ -77,7 +85,13 @@ export function hashtagAnalysis(input: EngineInput): HashtagAnalysis {
   } else {
     const accountMedian = median(withReach.map((t) => t.post.reach!))!;
     const byTag = new Map<string, number[]>();
-    for (const t of withReach) for (const tag of t.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), t.post.reach!]);
+    for (const t of withReach) {
+      for (const tag of t.tags) {
+        const list = byTag.get(tag);
+        if (list) list.push(t.post.reach!);
+        else byTag.set(tag, [t.post.reach!]);
+      }
+    }
     const list: HashtagPerformance[] = [];
     for (const [tag, reaches] of byTag) {
       if (reaches.length < THRESHOLDS.minPostsPerHashtag || accountMedian <= 0) continue;

@@ -8,18 +8,22 @@ function walk(v: unknown, path: string, out: AuditNumber[], unit?: string): void
     if (Number.isFinite(v)) out.push(unit ? { id: path, value: v, unit: unit as AuditNumber['unit'] } : { id: path, value: v });
     return;
   }
+  if (v === null || typeof v !== 'object') return;
   if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(x, `${path}[${i}]`, out, unit));
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x !== null && (typeof x === 'object' || typeof x === 'number')) walk(x, `${path}[${i}]`, out, unit);
+    }
     return;
   }
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    const u = typeof o.unit === 'string' ? o.unit : undefined;
-    const base = typeof o.id === 'string' && o.status === 'ok' ? o.id : path;
-    for (const [k, x] of Object.entries(o)) {
-      if (SKIP.has(k)) continue;
-      walk(x, base ? `${base}.${k}` : k, out, k === 'value' ? u : undefined);
-    }
+  const o = v as Record<string, unknown>;
+  const u = typeof o.unit === 'string' ? o.unit : undefined;
+  // A metric's numbers are named after its stable id rather than where it sits in the audit.
+  const base = o.status === 'ok' && typeof o.id === 'string' ? o.id : path;
+  for (const k in o) {
+    const x = o[k];
+    if (x === null || (typeof x !== 'object' && typeof x !== 'number') || SKIP.has(k)) continue;
+    walk(x, base ? `${base}.${k}` : k, out, k === 'value' ? u : undefined);
   }
 }
 

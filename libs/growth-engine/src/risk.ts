@@ -1,5 +1,5 @@
 import type { EngineInput, Metric, RiskFactor, RiskLevel, ShadowbanRiskEstimate } from './types.js';
-import { postFormat } from './engagement.js';
+import { postFormat, postsInWindow } from './engagement.js';
 import { parseHashtags } from './hashtags.js';
 import { BANNED_HASHTAGS } from './data/banned-hashtags.js';
 import { insufficient, isOk, ok } from './metric.js';
@@ -98,12 +98,9 @@ function errorsFactor(input: EngineInput): RiskFactor {
   return { id: 'publish_errors', label, severity, weight: RISK_WEIGHTS.publish_errors, evidence };
 }
 
+/** Feed posts and reels of the risk lookback, oldest first. */
 function recentPosts(input: EngineInput) {
-  const end = toMs(input.now);
-  const since = end - THRESHOLDS.riskLookbackDays * 86_400_000;
-  return input.posts
-    .filter((p) => postFormat(p) !== 'story' && toMs(p.postedAt) > since && toMs(p.postedAt) <= end)
-    .sort((a, b) => toMs(a.postedAt) - toMs(b.postedAt));
+  return postsInWindow(input, THRESHOLDS.riskLookbackDays).filter((p) => postFormat(p) !== 'story');
 }
 
 function bannedFactor(input: EngineInput): RiskFactor {

@@ -30,7 +30,7 @@ interface Parts {
   second: number;
 }
 
-function partsAt(ms: number, timeZone: string): Parts {
+function intlParts(ms: number, timeZone: string): Parts {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(ms)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -38,13 +38,53 @@ function partsAt(ms: number, timeZone: string): Parts {
   return { year: out.year, month: out.month, day: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
 }
 
+// Offsets change only at transitions, which fall on quarter hours in every IANA zone in use, so
+// one Intl call per zone and quarter hour is enough; the memo is bounded and keeps results pure.
+const QUARTER = 900_000;
+const offsets = new Map<string, number>();
+
+function zoneOffset(ms: number, timeZone: string): number {
+  const bucket = Math.floor(ms / QUARTER);
+  const key = `${timeZone}|${bucket}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const at = bucket * QUARTER;
+    const p = intlParts(at, timeZone);
+    off = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at;
+    if (offsets.size > 200_000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+function partsAt(ms: number, timeZone: string): Parts {
+  const d = new Date(ms + zoneOffset(ms, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+// Date.parse dominates an audit's run time (sorts compare instants many times), so parsed
+// instants are memoised; the memo is bounded and a pure function of its key.
+const parsed = new Map<string, number>();
+
 export function toMs(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${iso}`);
+  let ms = parsed.get(iso);
+  if (ms === undefined) {
+    ms = Date.parse(iso);
+    if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant: ${iso}`);
+    if (parsed.size > 200_000) parsed.clear();
+    parsed.set(iso, ms);
+  }
   return ms;
 }
 
@@ -62,8 +102,7 @@ export function localWeekdayHour(iso: string | number, timeZone: string): { week
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
 function offsetMs(ms: number, timeZone: string): number {
-  const p = partsAt(ms, timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(ms / 1000) * 1000;
+  return zoneOffset(ms, timeZone);
 }
 
 /** The instant at which the wall clock in `timeZone` shows `day` `hour`:00 (first occurrence). */
