@@ -25,7 +25,8 @@ function add(a: Acc, weekday: number, hour: number, value: number): void {
 
 /**
  * Smooth each cell with its neighbouring hours (weights ½, 1, ½; 23:00 → 00:00 rolls into the next
- * weekday). A cell is scored only when the three hours together hold `minSample` observations.
+ * weekday). A cell is scored only when it has observations of its own and the three hours together
+ * hold `minSample` (an empty hour next to a good one is not recommended on its neighbour's data).
  */
 export function smoothGrid(a: Acc, minSample: number): { grid: (number | null)[][]; samples: number[][] } {
   const grid: (number | null)[][] = [];
@@ -41,7 +42,7 @@ export function smoothGrid(a: Acc, minSample: number): { grid: (number | null)[]
       const wc = 0.5 * a.count[prev] + a.count[i] + 0.5 * a.count[next];
       const ws = 0.5 * a.sum[prev] + a.sum[i] + 0.5 * a.sum[next];
       samples[d].push(n);
-      grid[d].push(n >= minSample && wc > 0 ? Math.round((ws / wc) * 100) / 100 : null);
+      grid[d].push(a.count[i] > 0 && n >= minSample ? Math.round((ws / wc) * 100) / 100 : null);
     }
   }
   return { grid, samples };
