@@ -62,7 +62,7 @@ describe('follower anomalies', () => {
   }
 
   it('flags a change with robust z above 3.5 (median / MAD)', () => {
-    const changes = Array.from({ length: 20 }, (_, i) => (i % 2 ? 11 : 9));
+    const changes: number[] = Array.from({ length: 20 }, (_, i) => (i % 2 ? 11 : 9));
     changes[9] = 100;
     // median 10, MAD 1 → z = 0.6745 × 90 / 1 = 60.71.
     const a = growthAnalysis(daily(changes)).anomalies;
