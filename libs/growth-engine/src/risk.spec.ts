@@ -46,8 +46,9 @@ describe('shadowban-risk estimate', () => {
     // Five posts within 24 h → (5 − 3) / 5 = 0.4.
     expect(f.posting_burst.evidence).toMatchObject({ value: 5 });
     expect(f.posting_burst.severity).toBeCloseTo(0.4);
-    // 0.75×0.35 + 1×0.25 + 1×0.2 + ⅔×0.1 + 0.4×0.1 = 0.8192 → 81.92.
-    expect(r.score).toMatchObject({ status: 'ok', value: 81.92 });
+    expect(f.repeated_hashtag_sets.evidence).toMatchObject({ value: 0, inputs: { posts: 7 } });
+    // 0.75×0.35 + 1×0.25 + 1×0.15 + ⅔×0.1 + 0.4×0.1 + 0×0.05 = 0.7692 → 76.92.
+    expect(r.score).toMatchObject({ status: 'ok', value: 76.92 });
     expect(r.level).toBe('high');
     expect(r.estimate).toBe(true);
     expect(r.label).toContain('Estimate');
@@ -56,17 +57,26 @@ describe('shadowban-risk estimate', () => {
   it('is low on a clean account and normalises over the factors that have data', () => {
     const r = shadowbanRisk(input({ now, posts: [post('a', '2026-11-20T10:00:00Z')], snapshots: reachDays(1000, 1000) }));
     expect(r.level).toBe('low');
-    expect(r.score).toMatchObject({ value: 0, inputs: { weightWithData: 0.8 } });
+    expect(r.score).toMatchObject({ value: 0, inputs: { weightWithData: 0.85 } });
     expect(r.factors.find((x) => x.id === 'non_follower_share')!.evidence.status).toBe('insufficient_data');
+  });
+
+  it('counts posts that reuse one pasted hashtag block', () => {
+    const posts = [0, 1, 2, 3].map((i) => post(`p${i}`, `2026-11-1${i}T10:00:00Z`, { caption: i < 3 ? '#a #b #c' : '#d' }));
+    const r = shadowbanRisk(input({ now, posts }));
+    const f = r.factors.find((x) => x.id === 'repeated_hashtag_sets')!;
+    // 3 of 4 posts share one set → severity 0.75.
+    expect(f.evidence).toMatchObject({ value: 3, inputs: { posts: 4, postsWithRepeatedSet: 3 } });
+    expect(f.severity).toBe(0.75);
   });
 
   it('says which evidence is missing instead of assuming none', () => {
     const r = shadowbanRisk({ ...input({ now }), publishErrors: undefined });
     const missing = r.factors.filter((x) => x.evidence.status === 'insufficient_data').map((x) => x.id);
     expect(missing).toEqual(['reach_drop', 'publish_errors', 'non_follower_share']);
-    // A restriction error alone: 0.25 / (0.25 + 0.1 + 0.1) = 55.56 → high.
+    // A restriction error alone: 0.25 / (0.25 + 0.1 + 0.1 + 0.05) = 50 → high.
     const e = shadowbanRisk(input({ now, publishErrors: [{ at: '2026-11-28T00:00:00Z', code: 25, subcode: 2207050 }] }));
-    expect(e.score).toMatchObject({ value: 55.56 });
+    expect(e.score).toMatchObject({ value: 50 });
     expect(e.level).toBe('high');
   });
 });

@@ -12,9 +12,10 @@ import { addDays, localDay, toMs } from './time.js';
 export const RISK_WEIGHTS = {
   reach_drop: 0.35,
   publish_errors: 0.25,
-  non_follower_share: 0.2,
+  non_follower_share: 0.15,
   banned_hashtags: 0.1,
   posting_burst: 0.1,
+  repeated_hashtag_sets: 0.05,
 } as const;
 
 /** Error codes that say the account is restricted or blocked (API.md error table). */
@@ -126,13 +127,29 @@ function burstFactor(input: EngineInput): RiskFactor {
   return { id: 'posting_burst', label: 'Posting bursts', severity, weight: RISK_WEIGHTS.posting_burst, evidence };
 }
 
+function repeatedSetsFactor(input: EngineInput): RiskFactor {
+  const posts = recentPosts(input);
+  const bySet = new Map<string, number>();
+  const keys = posts.map((p) => {
+    const tags = parseHashtags(p.caption);
+    const key = tags.length >= 3 ? [...tags].sort().join(' ') : null;
+    if (key) bySet.set(key, (bySet.get(key) ?? 0) + 1);
+    return key;
+  });
+  const repeated = keys.filter((k) => k !== null && bySet.get(k)! >= THRESHOLDS.minReusedSetPosts).length;
+  // Copy-pasted hashtag blocks are a classic spam pattern; severity is the share of posts using one.
+  const severity = posts.length ? repeated / posts.length : 0;
+  const evidence = ok('risk.repeated_hashtag_sets', repeated, `posts in the last ${THRESHOLDS.riskLookbackDays} days whose set of ≥ 3 hashtags is used on ≥ ${THRESHOLDS.minReusedSetPosts} posts`, { posts: posts.length, postsWithRepeatedSet: repeated }, 'posts');
+  return { id: 'repeated_hashtag_sets', label: 'The same hashtag block pasted on many posts', severity, weight: RISK_WEIGHTS.repeated_hashtag_sets, evidence };
+}
+
 export function riskLevel(score: number): RiskLevel {
   return score >= 50 ? 'high' : score >= 25 ? 'elevated' : 'low';
 }
 
 /** Shadowban-risk estimate: weighted evidence, normalised over the factors that have data. */
 export function shadowbanRisk(input: EngineInput): ShadowbanRiskEstimate {
-  const factors = [reachFactor(input), errorsFactor(input), nonFollowerFactor(input), bannedFactor(input), burstFactor(input)];
+  const factors = [reachFactor(input), errorsFactor(input), nonFollowerFactor(input), bannedFactor(input), burstFactor(input), repeatedSetsFactor(input)];
   const known = factors.filter((f) => isOk(f.evidence));
   const weight = known.reduce((a, f) => a + f.weight, 0);
   const raw = known.reduce((a, f) => a + f.severity * f.weight, 0);

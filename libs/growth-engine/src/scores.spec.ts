@@ -41,8 +41,8 @@ describe('area scores', () => {
 
   it('risk = 100 − the risk estimate, overall = weighted mean of the areas with data', () => {
     const r = riskScore(shadowbanRisk(input({ now, publishErrors: [{ at: '2026-11-28T00:00:00Z', code: 368, subcode: null }] })));
-    // A policy block alone: 0.25 / 0.45 = 55.56 → 44.44.
-    expect(r.score).toMatchObject({ value: 44.44 });
+    // A policy block alone: 0.25 / 0.5 = 50 → 50.
+    expect(r.score).toMatchObject({ value: 50, inputs: { riskScore: 50, factorsWithData: 4 } });
     const ok = (v: number) => ({ area: 'x', score: { status: 'ok', id: 'x', value: v, formula: '', inputs: {} }, explanation: '' }) as unknown as AreaScore;
     const none = { area: 'x', score: { status: 'insufficient_data', id: 'x', need: 'n' }, explanation: '' } as unknown as AreaScore;
     const scores = { engagement: ok(80), consistency: ok(50), growth: none, content: ok(60), risk: ok(100) } as Record<AuditArea, AreaScore>;
