@@ -117,6 +117,13 @@ describe('engagement summary', () => {
     expect(s.perPost.filter((p) => p.followerRate.status === 'ok')).toHaveLength(5);
   });
 
+  it('leaves stories out of the benchmark', () => {
+    const story = post('s', '2026-11-21T12:00:00Z', { productType: 'STORY', reach: 100, totalInteractions: 50 });
+    const s = engagementSummary({ ...base, posts: [...posts, story] });
+    expect(s.perPost.map((p) => p.postId)).not.toContain('s');
+    expect(s.reachMedian).toMatchObject({ value: 2, inputs: { posts: 10 } });
+  });
+
   it('ignores posts outside the window and needs the follower count for a tier', () => {
     const s = engagementSummary({ ...base, windowDays: 12 });
     // Window (18 Nov, 30 Nov]: posts of 18 and 20 Nov only.

@@ -181,11 +181,14 @@ function summarise(id: string, label: string, values: number[], fn: 'median' | '
   return ok(id, v, `${fn} of ${label} over ${values.length} posts in the last ${windowDays} days`, { posts: values.length, windowDays }, '%');
 }
 
-/** Engagement of the account over the window, with its tier and benchmark band. */
+/** Engagement of the account's feed posts and reels over the window, with its tier and benchmark band. */
 export function engagementSummary(input: EngineInput, followerPoints?: readonly FollowerCountOnDay[]): EngagementSummary {
   const windowDays = input.windowDays ?? 90;
   const lookup = followerLookup(followerPoints ?? input.snapshots);
-  const perPost = postsInWindow(input).map((p) => postEngagement(p, lookup, input.account.timeZone));
+  // Stories expire and carry no likes or comments; benchmarks are for feed posts and reels.
+  const perPost = postsInWindow(input)
+    .filter((p) => postFormat(p) !== 'story')
+    .map((p) => postEngagement(p, lookup, input.account.timeZone));
   const fr = perPost.flatMap((p) => (isOk(p.followerRate) ? [p.followerRate.value] : []));
   const rr = perPost.flatMap((p) => (isOk(p.reachRate) ? [p.reachRate.value] : []));
   const followerLabel = '(likes + comments) / followers at posting × 100';
