@@ -16,3 +16,4 @@ export { numbersIn, findForeignNumbers, type ForeignNumber } from './numbers.js'
 export { TIER_BANDS, TIER_BENCHMARKS_REVIEWED } from './data/tier-benchmarks.js';
 export { BANNED_HASHTAGS, BANNED_HASHTAGS_LAST_REVIEWED } from './data/banned-hashtags.js';
 export { syntheticInput, type SyntheticOptions } from './testing/synthetic.js';
+export { accountOverview, contentMixTargets, hashtagReach } from './overview.js';

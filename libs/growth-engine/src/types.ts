@@ -19,7 +19,8 @@ export type Unit =
   | 'posts'
   | 'ratio'
   | 'score'
-  | 'z';
+  | 'z'
+  | 'accounts';
 
 export type MetricInputs = Record<string, number | string | boolean | null>;
 
@@ -368,4 +369,39 @@ export interface Audit {
   numbers: AuditNumber[];
   /** The thresholds used (documented in README). */
   thresholds: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- dashboard / planner helpers
+
+/** Per-account figures for the dashboard, from the same functions as the audit. */
+export interface AccountOverview {
+  followers: Metric;
+  /** Followers now − followers 28 days earlier (series points, estimated days allowed). */
+  followerChange28d: Metric;
+  /** Mean daily account reach over the last 28 days. */
+  dailyReach28d: Metric;
+  engagementMedian: Metric;
+  tier: Metric<FollowerTierName>;
+  band: TierBand | null;
+  position: Metric<BandPosition>;
+  /** Follower points of the last 28 days, for a sparkline. */
+  sparkline: FollowerPoint[];
+}
+
+export interface MixTarget {
+  format: PostFormat;
+  /** Current share of posts in %. */
+  currentShare: number;
+  /** Suggested share in % (integers summing to 100 over the formats with data). */
+  targetShare: number;
+  medianReachRate: number;
+  posts: number;
+}
+
+export interface HashtagReach {
+  tag: string;
+  /** Posts with this tag and a reach figure (the sample size). */
+  posts: number;
+  /** Median reach of those posts; null below `minPostsPerHashtag` (too few to say). */
+  medianReach: number | null;
 }
