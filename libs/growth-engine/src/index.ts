@@ -12,7 +12,7 @@ export { bestPostingTimes, slotLabel } from './best-times.js';
 export { bandScore, AREA_WEIGHTS } from './scores.js';
 export { TARGET_POSTS_PER_WEEK, MAX_HASHTAGS_PER_POST } from './advice.js';
 export { computeAudit, ENGINE_VERSION } from './audit.js';
-export { numbersIn, findForeignNumbers, type ForeignNumber } from './numbers.js';
+export { numbersIn, findForeignNumbers, type ForeignNumber, type NumbersOptions } from './numbers.js';
 export { TIER_BANDS, TIER_BENCHMARKS_REVIEWED } from './data/tier-benchmarks.js';
 export { BANNED_HASHTAGS, BANNED_HASHTAGS_LAST_REVIEWED } from './data/banned-hashtags.js';
 export { syntheticInput, type SyntheticOptions } from './testing/synthetic.js';

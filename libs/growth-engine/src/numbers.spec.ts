@@ -45,3 +45,19 @@ describe('findForeignNumbers', () => {
     ]);
   });
 });
+
+describe('summary scope', () => {
+  const withPosts = {
+    engagement: {
+      followerMedian: { status: 'ok', id: 'engagement.follower.median', value: 2.41, formula: 'f', inputs: { posts: 12 } },
+      perPost: [{ postId: 'a', followerRate: { status: 'ok', id: 'post.a.engagement.follower', value: 7.5, formula: 'f', inputs: { likes: 75 } } }],
+    },
+  } as unknown as Audit;
+
+  it('leaves per-post rows out so a narrative is checked strictly', () => {
+    expect(numbersIn(withPosts).map((n) => n.value)).toEqual([2.41, 12, 7.5, 75]);
+    expect(numbersIn(withPosts, { scope: 'summary' }).map((n) => n.value)).toEqual([2.41, 12]);
+    expect(findForeignNumbers('7.5 % on one post', withPosts)).toEqual([]);
+    expect(findForeignNumbers('7.5 % on one post', withPosts, { scope: 'summary' })).toEqual([{ text: '7.5', value: 7.5 }]);
+  });
+});

@@ -2,8 +2,18 @@
 import type { Audit, AuditNumber } from './types.js';
 
 const SKIP = new Set(['numbers', 'grid']);
+const SKIP_SUMMARY = new Set(['numbers', 'grid', 'perPost']);
 
-function walk(v: unknown, path: string, out: AuditNumber[], unit?: string): void {
+export interface NumbersOptions {
+  /**
+   * `all` (default): every number, including each post's rates and inputs. `summary`: without the
+   * per-post rows (engagement.perPost), a much smaller set — use it to check a narrative strictly,
+   * since among thousands of per-post figures almost any invented number has a namesake.
+   */
+  scope?: 'all' | 'summary';
+}
+
+function walk(v: unknown, path: string, out: AuditNumber[], unit: string | undefined, skip: Set<string>): void {
   if (typeof v === 'number') {
     if (Number.isFinite(v)) out.push(unit ? { id: path, value: v, unit: unit as AuditNumber['unit'] } : { id: path, value: v });
     return;
@@ -12,7 +22,7 @@ function walk(v: unknown, path: string, out: AuditNumber[], unit?: string): void
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      if (x !== null && (typeof x === 'object' || typeof x === 'number')) walk(x, `${path}[${i}]`, out, unit);
+      if (x !== null && (typeof x === 'object' || typeof x === 'number')) walk(x, `${path}[${i}]`, out, unit, skip);
     }
     return;
   }
@@ -22,15 +32,15 @@ function walk(v: unknown, path: string, out: AuditNumber[], unit?: string): void
   const base = o.status === 'ok' && typeof o.id === 'string' ? o.id : path;
   for (const k in o) {
     const x = o[k];
-    if (x === null || (typeof x !== 'object' && typeof x !== 'number') || SKIP.has(k)) continue;
-    walk(x, base ? `${base}.${k}` : k, out, k === 'value' ? u : undefined);
+    if (x === null || (typeof x !== 'object' && typeof x !== 'number') || skip.has(k)) continue;
+    walk(x, base ? `${base}.${k}` : k, out, k === 'value' ? u : undefined, skip);
   }
 }
 
 /** Every finite number in the audit with the path it sits at (the 7 × 24 best-time grid excluded). */
-export function numbersIn(audit: Audit): AuditNumber[] {
+export function numbersIn(audit: Audit, options: NumbersOptions = {}): AuditNumber[] {
   const out: AuditNumber[] = [];
-  walk(audit, '', out);
+  walk(audit, '', out, undefined, options.scope === 'summary' ? SKIP_SUMMARY : SKIP);
   return out;
 }
 
@@ -66,8 +76,8 @@ function matches(value: number, decimals: number, known: number[]): boolean {
  * the written precision (2.41 → "2.4"), ratios written as percent (0.42 → "42 %"), dates the audit
  * contains and clock times whose hour the audit contains (18:00).
  */
-export function findForeignNumbers(text: string, audit: Audit): ForeignNumber[] {
-  const known = numbersIn(audit).map((n) => n.value);
+export function findForeignNumbers(text: string, audit: Audit, options: NumbersOptions = {}): ForeignNumber[] {
+  const known = numbersIn(audit, options).map((n) => n.value);
   const dates = datesIn(audit);
   const foreign: ForeignNumber[] = [];
   let rest = text.replace(DATE, (d) => {
