@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
+import { DEFAULT_FIXTURES_DIR, startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
 import { TenantsRepository } from '../src/control/tenants.repository.js';
 import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { TokenRefreshService } from '../src/sync/token-refresh.service.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 const ACME = 't_1';
-const FIXTURES = new URL('../../../../shared/instagram/fixtures/', import.meta.url);
+const FIXTURES = DEFAULT_FIXTURES_DIR;
 
 /** Everything the app prints during this file, to prove no token ever reaches a log line. */
 const printed: string[] = [];

@@ -8,12 +8,9 @@ import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
-import type { ListResponse, TenantView } from '@/lib/types';
+import type { TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
-
-/** The console's tenant row: usage fields arrive with the admin tenants API. */
-type TenantRow = TenantView & { ownerEmail?: string | null; userCount?: number; accountCount?: number; planCode?: string | null };
 
 /** Suspend or reactivate one workspace, after a confirmation that says what happens. */
 function TenantStatusAction({ tenant }: { tenant: TenantView }) {
@@ -21,7 +18,7 @@ function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   const queryClient = useQueryClient();
   const suspend = tenant.status === 'active';
   const change = useMutation({
-    mutationFn: () => adminApi.put<TenantView>(`/api/admin-panel/tenants/${tenant.id}/status`, { status: suspend ? 'suspended' : 'active' }),
+    mutationFn: () => adminApi.call('PUT /api/admin-panel/tenants/:id/status', { params: { id: tenant.id }, body: { status: suspend ? 'suspended' : 'active' } }),
     onSuccess: async () => {
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['admin', 'tenants'] });
@@ -56,7 +53,7 @@ export function TenantsPage() {
   const [search, setSearch] = useState('');
   const tenants = useQuery({
     queryKey: ['admin', 'tenants'],
-    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantRow>>('/api/admin-panel/tenants', { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/tenants', { signal }),
   });
 
   const filtered = useMemo(() => {
@@ -133,7 +130,7 @@ export function TenantsPage() {
                     </TableCell>
                     <TableCell className="hidden text-zinc-600 lg:table-cell">{tenant.ownerEmail ?? '—'}</TableCell>
                     <TableCell className="hidden text-zinc-600 sm:table-cell" data-testid="tenant-usage">
-                      {tenant.userCount ?? 0} user{tenant.userCount === 1 ? '' : 's'} · {tenant.accountCount ?? 0} account{tenant.accountCount === 1 ? '' : 's'}
+                      {tenant.userCount} user{tenant.userCount === 1 ? '' : 's'} · {tenant.accountCount} account{tenant.accountCount === 1 ? '' : 's'}
                     </TableCell>
                     <TableCell className="hidden text-zinc-500 md:table-cell" title={formatDate(tenant.createdAt)}>
                       {formatRelative(tenant.createdAt)}

@@ -6,7 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { api } from '@/lib/session';
-import type { InvitationView, ListResponse, UserView } from '@/lib/types';
 import { cn, firstName } from '@/lib/utils';
 import { useAbility } from './ability';
 import { useResendVerification } from './resend-verification';
@@ -88,12 +87,12 @@ export function DashboardPage() {
 
   const members = useQuery({
     queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<UserView>>('/api/team/members', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/members', { signal }),
     enabled: canSeeTeam && canInvite,
   });
   const invitations = useQuery({
     queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<InvitationView>>('/api/team/invitations', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/invitations', { signal }),
     enabled: canSeeInvites && canInvite,
   });
 

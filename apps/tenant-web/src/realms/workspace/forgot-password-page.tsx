@@ -27,7 +27,7 @@ export function ForgotPasswordPage() {
   } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
 
   const request = useMutation({
-    mutationFn: (values: FormOutput) => publicApi.post<void>('/api/auth/forgot-password', values),
+    mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/forgot-password', { body: values }),
     onError: (error) => applyApiFieldErrors(error, setError, ['email']),
   });
 

@@ -83,11 +83,11 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
 
   const members = useQuery({
     queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<UserView>>('/api/team/members', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/members', { signal }),
   });
 
   const changeRole = useMutation({
-    mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.patch<UserView>(`/api/team/members/${encodeURIComponent(member.id)}`, { role }),
+    mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.call('PATCH /api/team/members/:id', { params: { id: member.id }, body: { role } }),
     onSuccess: (updated) => {
       onError(null);
       queryClient.setQueryData<ListResponse<UserView>>(membersQueryKey, (old) =>
@@ -103,7 +103,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
   });
 
   const remove = useMutation({
-    mutationFn: (member: UserView) => api.delete(`/api/team/members/${encodeURIComponent(member.id)}`),
+    mutationFn: (member: UserView) => api.call('DELETE /api/team/members/:id', { params: { id: member.id } }),
     onSuccess: (_, member) => {
       onError(null);
       queryClient.setQueryData<ListResponse<UserView>>(membersQueryKey, (old) => (old ? { data: old.data.filter((m) => m.id !== member.id) } : old));
@@ -229,11 +229,11 @@ function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamE
   const ability = useAbility();
   const invitations = useQuery({
     queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<InvitationView>>('/api/team/invitations', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/invitations', { signal }),
   });
 
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationView) => api.delete(`/api/team/invitations/${encodeURIComponent(invitation.id)}`),
+    mutationFn: (invitation: InvitationView) => api.call('DELETE /api/team/invitations/:id', { params: { id: invitation.id } }),
     onSuccess: (_, invitation) => {
       onError(null);
       queryClient.setQueryData<ListResponse<InvitationView>>(invitationsQueryKey, (old) =>
