@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { AuthRepository } from '../src/auth/auth.repository.js';
 import { SyncRepository } from '../src/sync/sync.repository.js';
+import { InstagramClientProvider } from '../src/core/instagram/instagram-client.provider.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
 const NUL = 'Ann\u0000Owner';
@@ -158,16 +159,23 @@ describe('edge validation', () => {
   });
 
   it('the Instagram redirect URI is checked again before it goes into an authorize URL', async () => {
-    // A value stored before validation existed (written straight to the table) is refused, not used.
-    const a = await createTestApp({ INSTAGRAM_APP_ID: '123', INSTAGRAM_APP_SECRET: 'secret', INSTAGRAM_REDIRECT_URI: 'http://evil.example/cb' });
+    // As if configured before validation existed: the app's env says an http URI on a foreign host.
+    // No console setting may override the env value here.
+    const admin = await t.adminLogin();
+    await t.request('PUT', '/api/admin-panel/settings', { host: host('admin'), token: admin, body: { values: { 'instagram.redirectUri': null, 'instagram.appId': null, 'instagram.appSecret': null } } });
+    const ig = t.config.instagram;
+    const saved = { ...ig };
+    const provider = t.app.get(InstagramClientProvider);
+    Object.assign(ig, { appId: '123', appSecret: 'secret', redirectUri: 'http://evil.example/cb' });
+    provider.invalidate();
     try {
-      const token = (await a.login('acme', 'owner@acme.test')).token;
-      const res = await a.request('GET', '/api/instagram/auth/url', { host: host('acme'), token });
+      const res = await t.request('GET', '/api/instagram/auth/url', { host: host('acme'), token: owner });
       expect(res.status).toBe(503);
       expect(res.body.error).toBe('instagram_misconfigured');
       expect(JSON.stringify(res.body)).not.toContain('evil.example');
     } finally {
-      await a.close();
+      Object.assign(ig, saved);
+      provider.invalidate();
     }
   });
 
