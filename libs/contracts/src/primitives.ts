@@ -15,8 +15,12 @@ export const MAX_DATE = '2100-12-31';
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+// Fast pre-check: most text has neither NUL nor any surrogate at all.
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 /** Why a string cannot be stored, or null when it can. */
 export function unsafeTextReason(value: string): string | null {
+  if (!SUSPECT.test(value)) return null;
   if (value.includes('\u0000')) return 'must not contain NUL characters';
   if (LONE_SURROGATE.test(value)) return 'must not contain invalid Unicode (lone surrogates)';
   return null;
@@ -26,26 +30,27 @@ export function unsafeTextReason(value: string): string | null {
  * The first unsafe string anywhere inside a parsed JSON value, with its path: the HTTP pipe runs
  * it on every body, query and param, so even a field a schema forgets is refused.
  */
-export function findUnsafeText(value: unknown, path: string[] = [], depth = 0): { path: string; reason: string } | null {
+export function findUnsafeText(value: unknown, depth = 0): { path: string; reason: string } | null {
   if (depth > 32) return null;
   if (typeof value === 'string') {
     const reason = unsafeTextReason(value);
-    return reason ? { path: path.join('.'), reason } : null;
+    return reason ? { path: '', reason } : null;
   }
+  if (typeof value !== 'object' || value === null) return null;
+  // The path is built only on the way back from a hit, so clean input allocates nothing.
+  const prefix = (key: string, hit: { path: string; reason: string }) => ({ path: hit.path ? `${key}.${hit.path}` : key, reason: hit.reason });
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const hit = findUnsafeText(value[i], [...path, String(i)], depth + 1);
-      if (hit) return hit;
+      const hit = findUnsafeText(value[i], depth + 1);
+      if (hit) return prefix(String(i), hit);
     }
     return null;
   }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const keyReason = unsafeTextReason(k);
-      if (keyReason) return { path: [...path, '(key)'].join('.'), reason: keyReason };
-      const hit = findUnsafeText(v, [...path, k], depth + 1);
-      if (hit) return hit;
-    }
+  for (const key in value) {
+    const keyReason = unsafeTextReason(key);
+    if (keyReason) return { path: '(key)', reason: keyReason };
+    const hit = findUnsafeText((value as Record<string, unknown>)[key], depth + 1);
+    if (hit) return prefix(key, hit);
   }
   return null;
 }
