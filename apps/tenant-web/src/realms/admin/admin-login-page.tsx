@@ -57,7 +57,7 @@ export function AdminLoginPage() {
       </div>
       <div className="w-full max-w-sm rounded-2xl border border-zinc-800 bg-white p-6 shadow-2xl sm:p-8">
         <div className="flex items-center gap-2">
-          <ShieldCheck className="size-5 text-brand" aria-hidden="true" />
+          <ShieldCheck className="size-5 text-brand-ink" aria-hidden="true" />
           <h1 className="text-xl font-semibold tracking-tight">Platform admin sign-in</h1>
         </div>
         <p className="mt-1.5 text-sm text-zinc-500">Two-factor authentication is required for every admin.</p>

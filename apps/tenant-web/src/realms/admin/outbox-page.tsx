@@ -38,13 +38,13 @@ function MessageDialog({ id, onClose }: { id: OutboxItem['id'] | null; onClose: 
             <div>
               {message.data ? (
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                  <dt className="text-zinc-400">To</dt>
+                  <dt className="text-zinc-500">To</dt>
                   <dd className="text-zinc-800">{message.data.to}</dd>
-                  <dt className="text-zinc-400">Template</dt>
+                  <dt className="text-zinc-500">Template</dt>
                   <dd className="font-mono text-xs leading-5 text-zinc-800">{message.data.template}</dd>
-                  <dt className="text-zinc-400">Tenant</dt>
+                  <dt className="text-zinc-500">Tenant</dt>
                   <dd className="text-zinc-800">{message.data.tenantSlug ?? 'Platform'}</dd>
-                  <dt className="text-zinc-400">Created</dt>
+                  <dt className="text-zinc-500">Created</dt>
                   <dd className="text-zinc-800">{formatDateTime(message.data.createdAt)}</dd>
                 </dl>
               ) : (
@@ -136,7 +136,7 @@ export function OutboxPage() {
       <Card className="gap-0 py-0">
         <div className="border-b border-zinc-100 p-4">
           <div className="relative w-full max-w-xs">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" aria-hidden="true" />
             <Input aria-label="Search emails" placeholder="Search recipient, subject, tenant" className="h-9 pl-9" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
         </div>
@@ -167,19 +167,19 @@ export function OutboxPage() {
                     <TableCell className="max-w-72">
                       <button
                         type="button"
-                        className="flex max-w-full items-center gap-2 truncate text-left font-medium text-zinc-900 hover:text-brand focus-visible:outline-none focus-visible:underline"
+                        className="flex max-w-full items-center gap-2 truncate text-left font-medium text-zinc-900 hover:text-brand-ink focus-visible:outline-none focus-visible:underline"
                         onClick={(e) => {
                           e.stopPropagation();
                           setOpenId(m.id);
                         }}
                       >
-                        <Mail className="size-4 shrink-0 text-zinc-400" aria-hidden="true" />
+                        <Mail className="size-4 shrink-0 text-zinc-500" aria-hidden="true" />
                         <span className="truncate">{m.subject}</span>
                       </button>
                     </TableCell>
                     <TableCell className="text-zinc-600">{m.to}</TableCell>
                     <TableCell className="hidden font-mono text-xs text-zinc-500 lg:table-cell">{m.template}</TableCell>
-                    <TableCell className="hidden text-zinc-600 md:table-cell">{m.tenantSlug ?? <span className="text-zinc-400">Platform</span>}</TableCell>
+                    <TableCell className="hidden text-zinc-600 md:table-cell">{m.tenantSlug ?? <span className="text-zinc-500">Platform</span>}</TableCell>
                     <TableCell>
                       <StatusBadge status={m.status} />
                     </TableCell>

@@ -79,7 +79,7 @@ export function TenantsPage() {
       <Card className="gap-0 py-0">
         <div className="flex items-center gap-3 border-b border-zinc-100 p-4">
           <div className="relative w-full max-w-xs">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" aria-hidden="true" />
             <Input
               aria-label="Search tenants"
               placeholder="Search by name, slug or status"

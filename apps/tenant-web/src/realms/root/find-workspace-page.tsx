@@ -53,7 +53,7 @@ export function FindWorkspacePage() {
                   placeholder="your-agency"
                   aria-invalid={!!error}
                   aria-describedby={error ? 'find-slug-error' : undefined}
-                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-400"
+                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-500"
                 />
                 <span className="flex h-full items-center border-l border-zinc-200 bg-zinc-50 px-3 text-sm text-zinc-500">.{baseDomain}</span>
               </div>
@@ -71,7 +71,7 @@ export function FindWorkspacePage() {
       </Card>
       <p className="mt-6 text-sm text-zinc-500">
         New here?{' '}
-        <Link to="/signup" className="font-medium text-brand hover:underline">
+        <Link to="/signup" className="font-medium text-brand-ink hover:underline">
           Create a workspace
         </Link>
       </p>

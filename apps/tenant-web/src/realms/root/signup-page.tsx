@@ -182,7 +182,7 @@ export function SignupPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   placeholder="bloom-studio"
-                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-400"
+                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-500"
                   aria-invalid={!!slugErrorText || status.kind === 'unavailable'}
                   aria-describedby={slugErrorText ? 'slug-status slug-error' : 'slug-status'}
                   {...slugReg}
@@ -274,7 +274,7 @@ export function SignupPage() {
 
           <p className="mt-8 text-center text-sm text-zinc-500">
             Already have a workspace?{' '}
-            <Link to="/login" className="font-medium text-brand hover:underline">
+            <Link to="/login" className="font-medium text-brand-ink hover:underline">
               Find it and sign in
             </Link>
           </p>

@@ -59,7 +59,7 @@ function Checklist({ steps }: { steps: Step[] }) {
                 )}
               </span>
               <div className="min-w-0 flex-1">
-                <p className={cn('text-sm font-medium', step.done && 'text-zinc-400 line-through')}>{step.title}</p>
+                <p className={cn('text-sm font-medium', step.done && 'text-zinc-500 line-through')}>{step.title}</p>
                 <p className="mt-0.5 text-sm text-zinc-500">{step.description}</p>
               </div>
               {!step.done ? (
@@ -188,7 +188,7 @@ export function DashboardPage() {
                 ['Report', 'Send branded reports that show the progress.'],
               ].map(([title, text], i) => (
                 <li key={title} className="flex gap-3">
-                  <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand">
+                  <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand-ink">
                     {i + 1}
                   </span>
                   <div>

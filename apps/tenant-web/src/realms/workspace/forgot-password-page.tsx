@@ -36,7 +36,7 @@ export function ForgotPasswordPage() {
       title="Reset your password"
       description="Enter the email you log in with and we will send you a link to choose a new password."
       footer={
-        <Link to="/login" className="font-medium text-brand hover:underline">
+        <Link to="/login" className="font-medium text-brand-ink hover:underline">
           Back to log in
         </Link>
       }

@@ -92,7 +92,7 @@ export function LoginPage() {
           label="Password"
           error={errors.password?.message}
           labelAside={
-            <Link to="/forgot-password" className="text-sm font-medium text-brand hover:underline">
+            <Link to="/forgot-password" className="text-sm font-medium text-brand-ink hover:underline">
               Forgot your password?
             </Link>
           }

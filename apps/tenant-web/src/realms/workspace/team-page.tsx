@@ -150,7 +150,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
                   <TableRow key={member.id} data-testid="member-row">
                     <TableCell>
                       <div className="flex items-center gap-3">
-                        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand">
+                        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand-ink">
                           {initials(member.name)}
                         </span>
                         <div className="min-w-0">
@@ -188,7 +188,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
                         <Button
                           variant="ghost"
                           size="icon"
-                          className="text-zinc-400 hover:bg-red-50 hover:text-red-600"
+                          className="text-zinc-500 hover:bg-red-50 hover:text-red-600"
                           onClick={() => {
                             remove.reset();
                             setRemoving(member);

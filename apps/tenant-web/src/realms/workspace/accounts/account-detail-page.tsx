@@ -137,7 +137,7 @@ function ProfileHeader({ account }: { account: AccountDetail }) {
                   href={/^https?:\/\//i.test(account.website) ? account.website : `https://${account.website}`}
                   target="_blank"
                   rel="noopener noreferrer nofollow"
-                  className="inline-flex w-fit items-center gap-1 text-brand hover:underline"
+                  className="inline-flex w-fit items-center gap-1 text-brand-ink hover:underline"
                 >
                   <Globe className="size-3.5" aria-hidden="true" />
                   {account.website.replace(/^https?:\/\//i, '')}

@@ -44,7 +44,7 @@ function Metrics({ item }: { item: MediaItem }) {
       {entries.map(({ icon: Icon, label, value }) => (
         <div key={label} className="flex items-center gap-1" title={value === null ? `${label}: not available` : `${label}: ${formatCount(value)}`}>
           <dt>
-            <Icon className="size-3.5 text-zinc-400" aria-hidden="true" />
+            <Icon className="size-3.5 text-zinc-500" aria-hidden="true" />
             <span className="sr-only">{label}</span>
           </dt>
           <dd className="tabular-nums" data-testid={`media-${label.toLowerCase()}`}>
@@ -84,7 +84,7 @@ export function MediaGrid({ media }: { media: MediaItem[] }) {
           </PostLink>
           <div className="grid gap-1.5 p-2.5">
             <Metrics item={item} />
-            <p className="text-xs text-zinc-400">{formatDate(item.timestamp)}</p>
+            <p className="text-xs text-zinc-500">{formatDate(item.timestamp)}</p>
           </div>
         </li>
       ))}
@@ -110,15 +110,15 @@ export function TopPosts({ posts }: { posts: MediaItem[] }) {
           </PostLink>
           <div className="grid min-w-0 flex-1 content-start gap-1.5">
             <div className="flex items-center gap-2">
-              <span className="flex items-center gap-1 text-xs font-semibold text-brand">
+              <span className="flex items-center gap-1 text-xs font-semibold text-brand-ink">
                 {index === 0 ? <Trophy className="size-3.5" aria-hidden="true" /> : null}#{index + 1}
               </span>
               <span className="text-sm font-semibold tabular-nums text-zinc-900">{formatEngagement(item.engagementRate)}</span>
-              <span className="text-xs text-zinc-400">engagement</span>
+              <span className="text-xs text-zinc-500">engagement</span>
             </div>
-            <p className="line-clamp-2 text-xs text-zinc-600">{item.caption || <span className="italic text-zinc-400">No caption</span>}</p>
+            <p className="line-clamp-2 text-xs text-zinc-600">{item.caption || <span className="italic text-zinc-500">No caption</span>}</p>
             <Metrics item={item} />
-            <p className="text-xs text-zinc-400">{formatDate(item.timestamp)}</p>
+            <p className="text-xs text-zinc-500">{formatDate(item.timestamp)}</p>
           </div>
         </li>
       ))}
