@@ -35,7 +35,7 @@ export class AccountsController {
   @Get(':id/media')
   @Policy('read', 'InstagramAccount')
   media(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodQuery(mediaListQuerySchema) query: z.infer<typeof mediaListQuerySchema>) {
-    return this.accounts.media(actor, id, query.limit);
+    return this.accounts.media(actor, id, query.limit, query.offset);
   }
 
   @Put(':id/metrics')

@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import type { z } from 'zod';
-import { registerSchema, type SlugAvailability } from '@instagrowth/contracts';
+import { registerSchema, slugSchema, type SlugAvailability } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -41,22 +41,29 @@ type SlugStatus =
 function useSlugStatus(slug: string, baseDomain: string): SlugStatus {
   const trimmed = slug.trim();
   const debounced = useDebouncedValue(trimmed, 300);
+  // The contracts schema answers length, characters and reserved words here: only a well-formed
+  // address is worth a request (a 100-character one would not even reach the route).
+  const local = slugSchema.safeParse(trimmed);
   const check = useQuery({
     queryKey: ['slug-availability', debounced],
     queryFn: ({ signal }) => publicApi.get<SlugAvailability>(`/api/auth/slug/${encodeURIComponent(debounced)}`, { signal }),
-    enabled: debounced.length > 0,
+    enabled: debounced.length > 0 && slugSchema.safeParse(debounced).success,
     staleTime: 10_000,
     retry: false,
   });
 
   if (!trimmed) return { kind: 'idle' };
+  if (!local.success) {
+    const issue = local.error.issues[0]?.message ?? 'is not a valid address';
+    return { kind: 'unavailable', text: `✗ ${fieldMessage('Workspace address', issue) ?? issue}` };
+  }
   if (trimmed !== debounced || check.isFetching || check.isPending) return { kind: 'checking' };
   if (check.isError) {
     const error = check.error;
     if (error instanceof ApiError && error.status === 400) {
       return { kind: 'unavailable', text: fieldMessage('Workspace address', error.fields?.slug ?? error.message) ?? error.message };
     }
-    return { kind: 'error', text: `We could not check this address right now. ${error.message}` };
+    return { kind: 'error', text: 'We could not check this address right now. You can still try to create the workspace.' };
   }
   const result = check.data;
   const address = `${result.slug || trimmed}.${baseDomain}`;
@@ -144,8 +151,8 @@ export function SignupPage() {
         <p className="text-sm text-white/70">Free trial · No credit card · Cancel any time</p>
       </aside>
 
-      <main className="flex items-center justify-center bg-white px-4 py-12 sm:px-8">
-        <div className="w-full max-w-md">
+      <main className="flex min-w-0 items-center justify-center bg-white px-4 py-12 sm:px-8">
+        <div className="w-full min-w-0 max-w-md">
           <Link to="/" className="mb-8 inline-block lg:hidden" aria-label="InstaGrowth OS home">
             <InstaGrowthLogo />
           </Link>
@@ -202,7 +209,8 @@ export function SignupPage() {
                 aria-live="polite"
                 data-state={status.kind}
                 className={cn(
-                  'flex min-h-5 items-center gap-1.5 text-sm',
+                  // Long input wraps instead of stretching the page.
+                  'flex min-h-5 min-w-0 items-center gap-1.5 text-sm break-all',
                   status.kind === 'available' && 'text-emerald-700',
                   status.kind === 'unavailable' && 'text-red-600',
                   (status.kind === 'checking' || status.kind === 'idle' || status.kind === 'error') && 'text-zinc-500',
