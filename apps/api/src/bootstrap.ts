@@ -53,10 +53,20 @@ export async function migrateOnBoot(db: Database, config: AppConfig): Promise<vo
   for (const f of report.failed) logger.error(`tenant ${f.slug} (${f.tenantId}) failed to migrate: ${f.error}`);
 }
 
+/** Public, person-free API documents a cache may keep. */
+const isCacheableApi = (url: string) => url.startsWith('/api/docs');
+
+function countHostHeaders(raw: string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === 'host') n++;
+  return n;
+}
+
 export const defaultWebDist = () => resolve(dirname(fileURLToPath(import.meta.url)), '../../tenant-web/dist');
 
 export async function createHttpApp(config: AppConfig, db: Database, options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576 });
+  // Forwarded headers only from configured proxies; proxy-addr then takes the right-most untrusted hop.
+  const adapter = new FastifyAdapter({ trustProxy: config.trustedProxies.length ? config.trustedProxies : false, bodyLimit: 1_048_576 });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, orm: db.orm, runWorkers: true, http: true }),
     adapter,
@@ -84,13 +94,19 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     hsts: config.appUrl.protocol === 'https:',
     crossOriginEmbedderPolicy: false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply, payload) => {
-      if (request.url.startsWith('/api/docs') && !request.url.startsWith('/api/docs-json')) reply.removeHeader('content-security-policy');
-      return payload;
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Two Host headers are ambiguous (proxies and this app may each pick a different one): refuse.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (countHostHeaders(request.raw.rawHeaders) > 1) {
+      return reply.status(400).send({ error: 'bad_request', message: 'The request has more than one Host header.' });
+    }
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/docs') && !request.url.startsWith('/api/docs-json')) reply.removeHeader('content-security-policy');
+    // API answers carry tokens and personal data: never stored by browsers or shared caches.
+    if (request.url.startsWith('/api/') && !isCacheableApi(request.url)) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder().setTitle('InstaGrowth OS API').setVersion('0.1.0').addBearerAuth().build(),

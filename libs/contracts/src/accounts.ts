@@ -1,29 +1,29 @@
 import { z } from 'zod';
+import { count, isoDate, safeString, text } from './primitives.js';
 
-const count = (label: string) => z.number({ error: `${label} must be a number` }).int('must be a whole number').min(0, 'cannot be negative').max(2_000_000_000, 'is too large');
-
-export const instagramUsernameSchema = z
-  .string()
+export const instagramUsernameSchema = safeString()
+  .max(64, 'must be at most 30 characters')
   .trim()
   .transform((s) => s.replace(/^@/, '').toLowerCase())
   .pipe(z.string().min(1, 'is required').max(30, 'must be at most 30 characters').regex(/^[a-z0-9._]+$/, 'may contain only letters, digits, . and _'));
 
 export const manualAccountSchema = z.object({
   username: instagramUsernameSchema,
-  name: z.string().trim().max(120, 'must be at most 120 characters').optional(),
-  followersCount: count('followersCount'),
-  followsCount: count('followsCount').optional(),
-  mediaCount: count('mediaCount').optional(),
+  name: text({ max: 120 }).optional(),
+  followersCount: count(),
+  followsCount: count().optional(),
+  mediaCount: count().optional(),
 });
 
 export const manualMetricsSchema = z.object({
-  followersCount: count('followersCount'),
-  followsCount: count('followsCount').optional(),
-  mediaCount: count('mediaCount').optional(),
-  day: z.iso.date('must be a date like 2026-11-22').optional(),
+  followersCount: count(),
+  followsCount: count().optional(),
+  mediaCount: count().optional(),
+  day: isoDate().optional(),
 });
 
 export const csvImportSchema = z.object({
+  // NUL and lone surrogates are refused per row (a bad cell rejects its row, not the file).
   csv: z.string().min(1, 'is empty').max(5_000_000, 'is larger than 5 MB'),
 });
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { emailSchema } from './common.js';
+import { text } from './primitives.js';
 
 export const adminLoginSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'is required').max(256, 'is too long'),
+  password: text({ min: 1, max: 256, trim: false }),
   totp: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app'),
 });
 
@@ -24,10 +25,61 @@ export const SYSTEM_SETTINGS = {
 export type SystemSettingKey = keyof typeof SYSTEM_SETTINGS;
 const settingKeys = Object.keys(SYSTEM_SETTINGS) as [SystemSettingKey, ...SystemSettingKey[]];
 
+/**
+ * An absolute URL a browser or a provider is sent to: https, or http only on 127.0.0.1/localhost
+ * (the fake servers tests and local development point base URLs at).
+ */
+export function publicUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be an absolute URL such as https://example.com';
+  }
+  if (url.protocol === 'https:') return url.hostname ? null : 'must name a host';
+  if (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return null;
+  return 'must be an https:// URL (http:// only for localhost)';
+}
+
+const urlSetting = text({ max: 2048 }).superRefine((v, ctx) => {
+  const problem = publicUrlProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+// `Name <address>` or a bare address, as Resend accepts for `from`.
+const senderSetting = text({ max: 320 }).refine((v) => {
+  const m = /^(?:[^<>]{1,200}<([^<>\s]+)>|([^<>\s]+))$/.exec(v);
+  const address = m?.[1] ?? m?.[2];
+  return !!address && emailSchema.safeParse(address).success;
+}, 'must be an e-mail address, optionally as Name <address>');
+// API keys, ids and tokens: one line of printable characters.
+const tokenSetting = text({ min: 1, max: 4096 }).regex(/^[\x21-\x7e]+$/, 'must be one word of printable characters (no spaces)');
+
+const SETTING_VALUE: Record<SystemSettingKey, z.ZodType<string>> = {
+  'openai.apiKey': tokenSetting,
+  'openai.baseUrl': urlSetting,
+  'openai.model': text({ min: 1, max: 100 }).regex(/^[A-Za-z0-9._:/-]+$/, 'must be a model name such as gpt-4o-mini'),
+  'stripe.secretKey': tokenSetting,
+  'stripe.webhookSecret': tokenSetting,
+  'instagram.appId': tokenSetting,
+  'instagram.appSecret': tokenSetting,
+  'instagram.redirectUri': urlSetting,
+  'instagram.webhookVerifyToken': tokenSetting,
+  'resend.apiKey': tokenSetting,
+  'resend.from': senderSetting,
+};
+
+/** Each setting validated by its type; an error names `values.<key>`. Null clears a setting. */
 export const updateSettingsSchema = z.object({
   values: z
-    .partialRecord(z.enum(settingKeys), z.string().max(4096, 'is too long').nullable())
-    .refine((v) => Object.keys(v).length > 0, 'must name at least one setting'),
+    .partialRecord(z.enum(settingKeys), text({ max: 4096 }).nullable())
+    .refine((v) => Object.keys(v).length > 0, 'must name at least one setting')
+    .superRefine((values, ctx) => {
+      for (const [key, value] of Object.entries(values) as [SystemSettingKey, string | null | undefined][]) {
+        if (value === null || value === undefined) continue;
+        const result = SETTING_VALUE[key].safeParse(value);
+        if (!result.success) ctx.addIssue({ code: 'custom', path: [key], message: result.error.issues[0]?.message ?? 'is invalid' });
+      }
+    }),
 });
 
 export interface SettingView {
@@ -42,5 +94,5 @@ export interface SettingView {
 
 export const tenantStatusSchema = z.object({
   status: z.enum(['active', 'suspended']),
-  reason: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  reason: text({ max: 500 }).optional(),
 });

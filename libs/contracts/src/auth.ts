@@ -1,38 +1,60 @@
 import { z } from 'zod';
-import { emailSchema, passwordSchema, personNameSchema, slugSchema } from './common.js';
+import { emailSchema, opaqueTokenSchema, passwordSchema, personNameSchema, slugSchema } from './common.js';
+import { text } from './primitives.js';
 
 export const ROLES = ['owner', 'admin', 'manager', 'client'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
 export const registerSchema = z.object({
-  workspaceName: z.string().trim().min(2, 'must be at least 2 characters').max(80, 'must be at most 80 characters'),
+  workspaceName: text({ min: 2, max: 80 }),
   slug: slugSchema,
   name: personNameSchema,
   email: emailSchema,
   password: passwordSchema,
-  referralCode: z.string().trim().max(64).optional(),
+  referralCode: text({ max: 64 }).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const loginSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'is required').max(256, 'is too long'),
+  password: text({ min: 1, max: 256, trim: false }),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
-export const tokenBodySchema = z.object({ token: z.string().min(16, 'is not a valid token').max(256, 'is not a valid token') });
+export const tokenBodySchema = z.object({ token: opaqueTokenSchema });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({
-  token: z.string().min(16, 'is not a valid token').max(256, 'is not a valid token'),
+  token: opaqueTokenSchema,
   password: passwordSchema,
 });
 export const acceptInvitationSchema = z.object({
-  token: z.string().min(16, 'is not a valid token').max(256, 'is not a valid token'),
+  token: opaqueTokenSchema,
   name: personNameSchema,
   password: passwordSchema,
 });
+
+/** Profile (any signed-in member, on the workspace host). */
+export const updateProfileSchema = z.object({ name: personNameSchema });
+export const changePasswordSchema = z.object({
+  currentPassword: text({ min: 1, max: 256, trim: false }),
+  newPassword: passwordSchema,
+});
+export const changeEmailSchema = z.object({
+  password: text({ min: 1, max: 256, trim: false }),
+  email: emailSchema,
+});
+export const confirmEmailChangeSchema = z.object({ token: opaqueTokenSchema });
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  userAgent: string | null;
+  ip: string | null;
+  current: boolean;
+}
 
 export interface UserView {
   id: string;

@@ -49,7 +49,7 @@ export class AccountsController {
   @HttpCode(200)
   @Policy('update', 'InstagramAccount')
   @ApiZodBody(csvImportSchema)
-  importCsv(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(csvImportSchema) body: z.infer<typeof csvImportSchema>) {
+  importCsv(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(csvImportSchema, { rawTextFields: ['csv'] }) body: z.infer<typeof csvImportSchema>) {
     return this.accounts.importCsv(actor, id, body.csv);
   }
 

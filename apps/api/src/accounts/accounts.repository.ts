@@ -51,6 +51,15 @@ export class AccountsRepository {
     return this.ctx.em.fork().findOne(InstagramAccountEntity, { igUserId, status: { $ne: 'disconnected' } });
   }
 
+  /** A live manual account with this handle, compared case-insensitively. */
+  async findLiveManualByUsername(username: string): Promise<{ id: string } | null> {
+    const rows = await this.ctx.em.execute<{ id: string }[]>(
+      `select id from ${this.s}.instagram_accounts where kind = 'manual' and status <> 'disconnected' and lower(username) = lower(?) limit 1`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
   countLive(): Promise<number> {
     return this.ctx.em.fork().count(InstagramAccountEntity, { status: { $ne: 'disconnected' } });
   }

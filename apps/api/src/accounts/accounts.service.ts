@@ -98,6 +98,9 @@ export class AccountsService {
   }
 
   async createManual(actor: MemberPrincipal, input: z.infer<typeof manualAccountSchema>) {
+    if (await this.repo.findLiveManualByUsername(input.username)) {
+      throw conflict('account_exists', `@${input.username} is already in this workspace as a manual account.`, { username: `@${input.username} is already added` });
+    }
     await this.assertWithinLimit();
     const account = await this.repo.insert({
       kind: 'manual',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AdminOnly, CurrentPrincipal, Public, Realm } from '../core/auth/decorators.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
 import { ApiZodBody, ZodBody, ZodParam } from '../core/http/zod.js';
+import { int4Id } from '@instagrowth/contracts';
 import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin-panel.dto.js';
 import { AdminPanelService } from './admin-panel.service.js';
 
@@ -65,7 +66,7 @@ export class AdminPanelController {
   @ApiZodBody(tenantStatusSchema)
   setTenantStatus(
     @CurrentPrincipal() admin: AdminPrincipal,
-    @ZodParam('id', z.coerce.number().int('must be a tenant id').positive('must be a tenant id')) id: number,
+    @ZodParam('id', int4Id()) id: number,
     @ZodBody(tenantStatusSchema) body: z.infer<typeof tenantStatusSchema>,
     @Req() req: FastifyRequest,
   ) {

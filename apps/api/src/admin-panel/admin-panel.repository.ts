@@ -19,6 +19,15 @@ export class AdminPanelRepository {
     return admin;
   }
 
+  /** True when `step` is later than the last used one (and is now the last used one). */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const rows = await this.orm.em.getConnection().execute<{ id: string }[]>(
+      'update control.platform_admins set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?) returning id',
+      [step, id, step],
+    );
+    return rows.length === 1;
+  }
+
   async touchLogin(id: string): Promise<void> {
     await this.orm.em.fork().nativeUpdate(PlatformAdminEntity, { id }, { lastLoginAt: new Date() });
   }

@@ -41,7 +41,11 @@ export class AdminPanelService {
     await this.throttle.assertAllowed('admin', input.email, ip);
     const admin = await this.repo.findAdminByEmail(input.email);
     const passwordOk = await verifyPassword(admin?.passwordHash ?? (await dummyPasswordHash()), input.password);
-    const totpOk = admin ? (await verifyTotp({ secret: this.box.open(admin.totpSecretEnc, 'totp'), token: input.totp, epochTolerance: 30 })).valid : false;
+    const totp = admin
+      ? await verifyTotp({ secret: this.box.open(admin.totpSecretEnc, 'totp'), token: input.totp, epochTolerance: 30, afterTimeStep: admin.totpLastStep ?? undefined })
+      : { valid: false as const };
+    // RFC 6238 §5.2: a code works once. Claiming its step is atomic, so two racing logins cannot both use it.
+    const totpOk = totp.valid && 'timeStep' in totp && passwordOk && (await this.repo.claimTotpStep(admin!.id, totp.timeStep));
     if (!admin || !passwordOk || !totpOk) {
       await this.throttle.recordFailure('admin', input.email, ip);
       await this.audit.record({ actorType: 'visitor', action: 'admin.login_failed', meta: { email: input.email }, ip });
@@ -123,28 +127,47 @@ export class AdminPanelService {
   async getOutboxMessage(id: string) {
     const m = await this.outbox.findById(id);
     if (!m) throw notFound('Message');
-    return { id: m.id, to: m.to, subject: m.subject, template: m.template, status: m.status, html: m.html, text: m.text, createdAt: new Date(m.createdAt).toISOString() };
+    const tenant = m.tenantId ? await this.tenants.findById(m.tenantId) : null;
+    return {
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      template: m.template,
+      tenantSlug: tenant?.slug ?? null,
+      status: m.status,
+      html: m.html,
+      text: m.text,
+      createdAt: new Date(m.createdAt).toISOString(),
+    };
   }
 
   /** Suspending answers 403 on every workspace request at once in this process (others within the resolver's 5 s cache). */
   async setTenantStatus(admin: AdminPrincipal, tenantId: number, status: 'active' | 'suspended', reason: string | undefined, ip: string) {
     const tenant = await this.tenants.findById(tenantId);
     if (!tenant || tenant.status === 'provisioning') throw notFound('Tenant');
-    await this.tenants.setStatus(tenantId, status);
-    this.resolver.invalidate();
-    await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: `tenant.${status === 'suspended' ? 'suspended' : 'reactivated'}`, tenantId, meta: reason ? { reason } : null, ip });
+    // The status and its audit row are one transaction: never a suspension nobody can account for.
+    await this.tenants.transaction(async (em) => {
+      await this.tenants.setStatus(tenantId, status, em);
+      await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: `tenant.${status === 'suspended' ? 'suspended' : 'reactivated'}`, tenantId, meta: reason ? { reason } : null, ip }, em);
+    });
+    await this.resolver.invalidate();
     return (await this.listTenants()).data.find((t) => t.id === tenantId)!;
   }
 
   async listTenants() {
+    const tenants = await this.tenants.list();
+    const usage = await this.tenants.usage(tenants);
     return {
-      data: (await this.tenants.list()).map((t) => ({
+      data: tenants.map((t) => ({
         id: t.id,
         slug: t.slug,
         name: t.name,
         status: t.status,
         schemaVersion: t.schemaVersion,
         planCode: t.planCode,
+        ownerEmail: usage.get(t.id)?.ownerEmail ?? null,
+        userCount: usage.get(t.id)?.users ?? 0,
+        accountCount: usage.get(t.id)?.accounts ?? 0,
         createdAt: new Date(t.createdAt).toISOString(),
         url: workspaceUrl(this.config, t.slug),
       })),

@@ -4,10 +4,14 @@ import type { User } from './auth.entity.js';
 
 export {
   acceptInvitationSchema,
+  changeEmailSchema,
+  changePasswordSchema,
+  confirmEmailChangeSchema,
   forgotPasswordSchema,
   loginSchema,
   resetPasswordSchema,
   tokenBodySchema,
+  updateProfileSchema,
 } from '@instagrowth/contracts';
 
 export const REFRESH_COOKIE = 'ig_refresh';

@@ -31,6 +31,8 @@ export const RefreshTokenEntity = defineEntity({
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
+    userAgent: p.text().nullable(),
+    ip: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });
@@ -44,7 +46,8 @@ export const UserTokenEntity = defineEntity({
   properties: {
     id: p.uuid().primary(),
     userId: p.uuid().index(),
-    purpose: p.enum(['verify_email', 'reset_password'] as const),
+    purpose: p.enum(['verify_email', 'reset_password', 'change_email'] as const),
+    newEmail: p.text().nullable(),
     tokenHash: p.string().unique(),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),

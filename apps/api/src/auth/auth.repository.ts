@@ -47,10 +47,53 @@ export class AuthRepository {
     await this.ctx.em.fork().nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: new Date() });
   }
 
-  async insertRefreshToken(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insertRefreshToken(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null }): Promise<void> {
     const em = this.ctx.em.fork();
-    em.create(RefreshTokenEntity, { id: randomUUID(), ...input, usedAt: null, revokedAt: null, createdAt: new Date() });
+    em.create(RefreshTokenEntity, { id: randomUUID(), ...input, userAgent: input.userAgent ?? null, ip: input.ip ?? null, usedAt: null, revokedAt: null, createdAt: new Date() });
     await em.flush();
+  }
+
+  /** Live sessions: refresh-token families with a token neither used, revoked nor expired. */
+  async listSessions(userId: string): Promise<{ familyId: string; createdAt: Date; lastUsedAt: Date; userAgent: string | null; ip: string | null }[]> {
+    const rows = await this.ctx.em.execute<{ family_id: string; created_at: Date; last_used_at: Date; user_agent: string | null; ip: string | null }[]>(
+      `select family_id, min(created_at) as created_at, max(created_at) as last_used_at,
+              (array_agg(user_agent order by created_at desc))[1] as user_agent,
+              (array_agg(ip order by created_at desc))[1] as ip
+         from ${this.schema}.refresh_tokens
+        where user_id = ?
+        group by family_id
+       having bool_or(used_at is null and revoked_at is null and expires_at > now())
+        order by max(created_at) desc`,
+      [userId],
+    );
+    return rows.map((r) => ({ familyId: r.family_id, createdAt: new Date(r.created_at), lastUsedAt: new Date(r.last_used_at), userAgent: r.user_agent, ip: r.ip }));
+  }
+
+  /** Ends one of the user's sessions; 0 when it is not theirs or already ended. */
+  async revokeUserFamily(userId: string, familyId: string): Promise<number> {
+    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { userId, familyId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  async revokeOtherFamilies(userId: string, keepFamilyId: string | undefined): Promise<number> {
+    const where = keepFamilyId ? { userId, revokedAt: null, familyId: { $ne: keepFamilyId } } : { userId, revokedAt: null };
+    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, where, { revokedAt: new Date() });
+  }
+
+  async setName(userId: string, name: string): Promise<User | null> {
+    const em = this.ctx.em.fork();
+    await em.nativeUpdate(UserEntity, { id: userId }, { name, updatedAt: new Date() });
+    return em.findOne(UserEntity, { id: userId });
+  }
+
+  /** Switches the address; false when another user has it (the unique index decides races). */
+  async setEmail(userId: string, email: string): Promise<boolean> {
+    try {
+      await this.ctx.em.fork().nativeUpdate(UserEntity, { id: userId }, { email, emailVerifiedAt: new Date(), updatedAt: new Date() });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) return false;
+      throw error;
+    }
   }
 
   /**
@@ -79,20 +122,29 @@ export class AuthRepository {
     return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
   }
 
-  async insertUserToken(input: { userId: string; purpose: UserToken['purpose']; tokenHash: string; expiresAt: Date }): Promise<void> {
+  async insertUserToken(input: { userId: string; purpose: UserToken['purpose']; tokenHash: string; expiresAt: Date; newEmail?: string }): Promise<void> {
     const em = this.ctx.em.fork();
-    em.create(UserTokenEntity, { id: randomUUID(), ...input, usedAt: null, createdAt: new Date() });
+    em.create(UserTokenEntity, { id: randomUUID(), ...input, newEmail: input.newEmail ?? null, usedAt: null, createdAt: new Date() });
     await em.flush();
+  }
+
+  async findLiveUserTokenOwner(tokenHash: string, purpose: UserToken['purpose']): Promise<string | null> {
+    const row = await this.ctx.em.fork().findOne(UserTokenEntity, { tokenHash, purpose, usedAt: null, expiresAt: { $gt: new Date() } });
+    return row?.userId ?? null;
   }
 
   /** Single use, atomically; returns the user id the token was for. */
   async consumeUserToken(tokenHash: string, purpose: UserToken['purpose']): Promise<string | null> {
-    const rows = await this.ctx.em.execute<{ user_id: string }[]>(
+    return (await this.consumeUserTokenRow(tokenHash, purpose))?.userId ?? null;
+  }
+
+  async consumeUserTokenRow(tokenHash: string, purpose: UserToken['purpose']): Promise<{ userId: string; newEmail: string | null } | null> {
+    const rows = await this.ctx.em.execute<{ user_id: string; new_email: string | null }[]>(
       `update ${this.schema}.user_tokens set used_at = now()
         where token_hash = ? and purpose = ? and used_at is null and expires_at > now()
-        returning user_id`,
+        returning user_id, new_email`,
       [tokenHash, purpose],
     );
-    return rows[0]?.user_id ?? null;
+    return rows[0] ? { userId: rows[0].user_id, newEmail: rows[0].new_email } : null;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { rulesFor } from '@instagrowth/authz';
 import type { LoginInput } from '@instagrowth/contracts';
@@ -8,7 +8,10 @@ import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM, jwtSettings } from '../core/au
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../core/crypto/passwords.js';
 import { hashToken, newOpaqueToken } from '../core/crypto/tokens.js';
-import { badRequest, unauthorized } from '../core/errors/domain-error.js';
+import { badRequest, conflict, notFound, unauthorized } from '../core/errors/domain-error.js';
+import { assertStrongPassword } from '../core/crypto/password-policy.js';
+import { JobRunner } from '../core/queue/job-runner.service.js';
+import { JobsService } from '../core/queue/jobs.service.js';
 import { mailTemplates } from '../core/mail/mail.templates.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
@@ -21,9 +24,21 @@ import { AuthRepository } from './auth.repository.js';
 const REFRESH_TTL_MS = 30 * 86_400_000;
 const VERIFY_TTL_MS = 48 * 3_600_000;
 const RESET_TTL_MS = 3_600_000;
+const EMAIL_CHANGE_TTL_MS = 24 * 3_600_000;
+/**
+ * Two tabs refreshing at once present the same token: within this window the second gets a fresh
+ * token in the same family instead of tripping reuse detection. Later reuse still revokes the family.
+ */
+export const REFRESH_GRACE_MS = 1_000;
+
+/** Where a session was opened from (shown on the profile page). */
+export interface ClientInfo {
+  userAgent?: string | null;
+  ip?: string | null;
+}
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AuthRepository,
@@ -32,9 +47,16 @@ export class AuthService {
     private readonly mail: MailService,
     private readonly ctx: TenantContext,
     private readonly requests: RequestThrottle,
+    private readonly jobs: JobsService,
+    private readonly runner: JobRunner,
   ) {}
 
-  async login(input: LoginInput, ip: string): Promise<IssuedSession> {
+  onModuleInit(): void {
+    // The lookup and mail happen here, off the request, so known and unknown addresses answer alike.
+    this.runner.register('mail', 'forgot-password', async (data) => this.sendResetLink(data.email as string));
+  }
+
+  async login(input: LoginInput, ip: string, client: ClientInfo = {}): Promise<IssuedSession> {
     const scope = `t${this.ctx.tenant.id}`;
     await this.throttle.assertAllowed(scope, input.email, ip);
     const user = await this.repo.findUserByEmail(input.email);
@@ -45,22 +67,27 @@ export class AuthService {
       throw unauthorized('invalid_credentials', 'That e-mail and password do not match an account in this workspace.');
     }
     await this.throttle.recordSuccess(scope, input.email);
-    return this.issueSession(user, randomUUID());
+    return this.issueSession(user, randomUUID(), { ip, ...client });
   }
 
   /** Rotation with reuse detection: a token presented twice revokes its whole family. */
-  async refresh(refreshToken: string | undefined): Promise<IssuedSession> {
+  async refresh(refreshToken: string | undefined, client: ClientInfo = {}): Promise<IssuedSession> {
     if (!refreshToken) throw unauthorized('invalid_refresh_token', 'No session to refresh. Sign in again.');
     const hash = hashToken(refreshToken);
-    const consumed = await this.repo.consumeRefreshToken(hash);
+    let consumed = await this.repo.consumeRefreshToken(hash);
     if (!consumed) {
       const known = await this.repo.findRefreshToken(hash);
-      if (known && known.usedAt) await this.repo.revokeFamily(known.familyId);
-      throw unauthorized('invalid_refresh_token', 'This session has ended. Sign in again.');
+      const inGrace =
+        known && known.usedAt && !known.revokedAt && new Date(known.expiresAt).getTime() > Date.now() && Date.now() - new Date(known.usedAt).getTime() <= REFRESH_GRACE_MS;
+      if (inGrace) consumed = { userId: known.userId, familyId: known.familyId };
+      else {
+        if (known && known.usedAt) await this.repo.revokeFamily(known.familyId);
+        throw unauthorized('invalid_refresh_token', 'This session has ended. Sign in again.');
+      }
     }
     const user = await this.repo.findUserById(consumed.userId);
     if (!user) throw unauthorized('invalid_refresh_token', 'This session has ended. Sign in again.');
-    return this.issueSession(user, consumed.familyId);
+    return this.issueSession(user, consumed.familyId, client);
   }
 
   async logout(refreshToken: string | undefined): Promise<void> {
@@ -78,15 +105,23 @@ export class AuthService {
     };
   }
 
-  async issueSession(user: User, familyId: string): Promise<IssuedSession> {
+  async issueSession(user: User, familyId: string, client: ClientInfo = {}): Promise<IssuedSession> {
     const s = jwtSettings(this.config).workspace;
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, tid: this.ctx.tenant.id, typ: 'access' },
+      // `sid` names the session (refresh-token family), so the profile page can mark "this device".
+      { sub: user.id, tid: this.ctx.tenant.id, sid: familyId, typ: 'access' },
       { secret: s.secret, audience: s.audience, issuer: s.issuer, algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
     );
     const refreshToken = newOpaqueToken();
     const refreshExpiresAt = new Date(Date.now() + REFRESH_TTL_MS);
-    await this.repo.insertRefreshToken({ userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
+    await this.repo.insertRefreshToken({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+      userAgent: client.userAgent?.slice(0, 400) ?? null,
+      ip: client.ip ?? null,
+    });
     return { session: { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, user: toUserView(user) }, refreshToken, refreshExpiresAt };
   }
 
@@ -117,6 +152,10 @@ export class AuthService {
       { key: `forgot:acct:t${this.ctx.tenant.id}:${email}`, max: 3, windowSeconds: 3600, what: 'reset requests for this address' },
       { key: `forgot:ip:${ip}`, max: 20, windowSeconds: 3600, what: 'reset requests from your network' },
     );
+    await this.jobs.enqueue('mail', 'forgot-password', { tenantId: this.ctx.tenant.id, email }, { attempts: 3 });
+  }
+
+  private async sendResetLink(email: string): Promise<void> {
     const user = await this.repo.findUserByEmail(email);
     if (!user) return;
     const token = newOpaqueToken();
@@ -126,6 +165,10 @@ export class AuthService {
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
+    // Checked before the token is spent, so a refused password leaves the link usable.
+    const owner = await this.repo.findLiveUserTokenOwner(hashToken(token), 'reset_password');
+    const user = owner ? await this.repo.findUserById(owner) : null;
+    if (user) assertStrongPassword(password, user.email);
     const userId = await this.repo.consumeUserToken(hashToken(token), 'reset_password');
     if (!userId) throw badRequest('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.', { token: 'is invalid, used or expired' });
     await this.repo.setPassword(userId, await hashPassword(password));
@@ -133,4 +176,69 @@ export class AuthService {
     await this.repo.revokeAllForUser(userId);
     await this.repo.markEmailVerified(userId);
   }
+
+  // Profile: any signed-in member changes their own name, password and address, and sees sessions.
+
+  async updateProfile(principal: MemberPrincipal, name: string) {
+    const user = await this.repo.setName(principal.userId, name);
+    if (!user) throw notFound('User');
+    return { user: toUserView(user) };
+  }
+
+  /** Ends every other session (a changed password should lock out whoever knew the old one). */
+  async changePassword(principal: MemberPrincipal, currentPassword: string, newPassword: string): Promise<void> {
+    await this.requests.hit({ key: `password:user:t${this.ctx.tenant.id}:${principal.userId}`, max: 10, windowSeconds: 900, what: 'password attempts' });
+    const user = await this.repo.findUserById(principal.userId);
+    if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw badRequest('wrong_password', 'Your current password is not right.', { currentPassword: 'is not your current password' });
+    }
+    assertStrongPassword(newPassword, user.email, 'newPassword');
+    await this.repo.setPassword(user.id, await hashPassword(newPassword));
+    await this.repo.revokeOtherFamilies(user.id, principal.sessionId);
+  }
+
+  /** Mails a confirmation link to the new address; the switch happens only when it is followed. */
+  async requestEmailChange(principal: MemberPrincipal, password: string, email: string): Promise<void> {
+    await this.requests.hit({ key: `email-change:user:t${this.ctx.tenant.id}:${principal.userId}`, max: 5, windowSeconds: 3600, what: 'e-mail changes' });
+    const user = await this.repo.findUserById(principal.userId);
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+      throw badRequest('wrong_password', 'Your password is not right.', { password: 'is not your password' });
+    }
+    if (email === user.email) throw badRequest('same_email', 'That is already your address.', { email: 'is already your address' });
+    if (await this.repo.findUserByEmail(email)) throw emailTaken();
+    const token = newOpaqueToken();
+    await this.repo.insertUserToken({ userId: user.id, purpose: 'change_email', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_MS), newEmail: email });
+    const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/confirm-email?token=${token}`;
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: email, template: 'confirm-email-change', ...mailTemplates.confirmEmailChange({ workspace: this.ctx.tenant.name, name: user.name, url }) });
+  }
+
+  async confirmEmailChange(token: string): Promise<void> {
+    const row = await this.repo.consumeUserTokenRow(hashToken(token), 'change_email');
+    if (!row?.newEmail) throw badRequest('invalid_token', 'This confirmation link is invalid, used or expired. Ask for a new one.', { token: 'is invalid, used or expired' });
+    if (!(await this.repo.setEmail(row.userId, row.newEmail))) throw emailTaken();
+  }
+
+  async listSessions(principal: MemberPrincipal) {
+    const sessions = await this.repo.listSessions(principal.userId);
+    return {
+      sessions: sessions.map((s) => ({
+        id: s.familyId,
+        createdAt: s.createdAt.toISOString(),
+        lastUsedAt: s.lastUsedAt.toISOString(),
+        userAgent: s.userAgent,
+        ip: s.ip,
+        current: s.familyId === principal.sessionId,
+      })),
+    };
+  }
+
+  async revokeSession(principal: MemberPrincipal, sessionId: string): Promise<void> {
+    if (!(await this.repo.revokeUserFamily(principal.userId, sessionId))) throw notFound('Session');
+  }
+
+  async revokeOtherSessions(principal: MemberPrincipal): Promise<void> {
+    await this.repo.revokeOtherFamilies(principal.userId, principal.sessionId);
+  }
 }
+
+const emailTaken = () => conflict('email_taken', 'Another member of this workspace already uses that address.', { email: 'is taken' });

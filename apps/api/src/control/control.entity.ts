@@ -49,6 +49,7 @@ export const PlatformAdminEntity = defineEntity({
     email: p.string().unique(),
     passwordHash: p.string(),
     totpSecretEnc: p.text(),
+    totpLastStep: p.bigint('number').nullable(),
     lastLoginAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { PlatformAuditLogEntity, type PlatformAuditLog } from './control.entity.js';
 
 export interface AuditEntry {
@@ -18,8 +18,9 @@ export interface AuditEntry {
 export class PlatformAuditRepository {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    const em = this.orm.em.fork();
+  /** `tx`: record inside the caller's transaction, so the row and the change it describes commit together. */
+  async record(entry: AuditEntry, tx?: EntityManager): Promise<void> {
+    const em = tx ?? this.orm.em.fork();
     em.create(PlatformAuditLogEntity, {
       id: randomUUID(),
       actorType: entry.actorType,

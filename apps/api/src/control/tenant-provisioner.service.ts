@@ -18,7 +18,11 @@ export class TenantProvisioner {
     private readonly runner: MigrationRunner,
   ) {}
 
-  async provision(input: { slug: string; name: string; branding?: Partial<Tenant['branding']> }): Promise<Tenant> {
+  /**
+   * `populate` (the owner, the demo data) runs on the migrated schema before the tenant goes
+   * active; if it or anything before it fails, the schema and registry row are removed together.
+   */
+  async provision(input: { slug: string; name: string; branding?: Partial<Tenant['branding']> }, populate?: (tenant: Tenant) => Promise<void>): Promise<Tenant> {
     const trialEndsAt = new Date(Date.now() + this.config.trialDays * 86_400_000);
     const tenant = await this.tenants.insertProvisioning(
       { slug: input.slug, name: input.name, trialEndsAt, branding: { ...DEFAULT_BRANDING, ...input.branding } },
@@ -26,6 +30,8 @@ export class TenantProvisioner {
     );
     try {
       const result = await this.runner.migrateTenant({ id: tenant.id, slug: tenant.slug, schemaName: tenant.schemaName, schemaVersion: 0 });
+      tenant.schemaVersion = result.schemaVersion;
+      if (populate) await populate(tenant);
       await this.tenants.setStatus(tenant.id, 'active');
       tenant.status = 'active';
       tenant.schemaVersion = result.schemaVersion;
@@ -33,7 +39,7 @@ export class TenantProvisioner {
     } catch (error) {
       // Leave no half-made workspace behind: the slug becomes free again.
       this.logger.error(`Provisioning ${input.slug} failed; rolling back`, error instanceof Error ? error.stack : String(error));
-      await this.tenants.delete(tenant.id);
+      await this.tenants.deleteWithSchema(tenant);
       throw error;
     }
   }

@@ -1,5 +1,6 @@
+import { quoteSchema } from '../core/database/schema-name.js';
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { DomainEntity, TenantEntity, type Tenant } from './control.entity.js';
 
 /** The only place that reads and writes the tenant registry. */
@@ -29,6 +30,28 @@ export class TenantsRepository {
     return this.em().find(TenantEntity, {}, { orderBy: { id: 'asc' } });
   }
 
+  /**
+   * Owner e-mail and member/account counts of each tenant, in one round trip (a union over the
+   * tenant schemas; indexed counts, fine for the console's few hundred rows).
+   */
+  async usage(tenants: Pick<Tenant, 'id' | 'schemaName' | 'status'>[]): Promise<Map<number, { ownerEmail: string | null; users: number; accounts: number }>> {
+    const live = tenants.filter((t) => t.status !== 'provisioning');
+    const result = new Map<number, { ownerEmail: string | null; users: number; accounts: number }>();
+    if (!live.length) return result;
+    const sql = live
+      .map((t) => {
+        const s = quoteSchema(t.schemaName);
+        return `select ${Number(t.id)} as id,
+          (select email from ${s}.users where role = 'owner' order by created_at limit 1) as owner_email,
+          (select count(*) from ${s}.users)::int as users,
+          (select count(*) from ${s}.instagram_accounts where status <> 'disconnected')::int as accounts`;
+      })
+      .join(' union all ');
+    const rows = await this.em().execute<{ id: number; owner_email: string | null; users: number; accounts: number }[]>(sql);
+    for (const r of rows) result.set(Number(r.id), { ownerEmail: r.owner_email, users: Number(r.users), accounts: Number(r.accounts) });
+    return result;
+  }
+
   /** Inserts the registry row; the schema name derives from the generated id, so it is set in the same transaction. */
   async insertProvisioning(input: { slug: string; name: string; trialEndsAt: Date | null; branding: Tenant['branding'] }, schemaNameFor: (id: number) => string): Promise<Tenant> {
     return this.em().transactional(async (tx) => {
@@ -43,11 +66,24 @@ export class TenantsRepository {
     });
   }
 
-  async setStatus(id: number, status: Tenant['status']): Promise<void> {
-    await this.em().nativeUpdate(TenantEntity, { id }, { status, updatedAt: new Date() });
+  async setStatus(id: number, status: Tenant['status'], tx?: EntityManager): Promise<void> {
+    await (tx ?? this.em()).nativeUpdate(TenantEntity, { id }, { status, updatedAt: new Date() });
+  }
+
+  /** One control-schema transaction for a multi-step write (repositories take its `em`). */
+  transaction<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.em().transactional((tx) => fn(tx as EntityManager));
   }
 
   async delete(id: number): Promise<void> {
     await this.em().nativeDelete(TenantEntity, { id });
+  }
+
+  /** Undoes a failed provisioning: the schema and the registry row go together, so the slug is free. */
+  async deleteWithSchema(tenant: { id: number; schemaName: string }): Promise<void> {
+    await this.em().transactional(async (tx) => {
+      await tx.execute(`drop schema if exists ${quoteSchema(tenant.schemaName)} cascade`);
+      await tx.execute('delete from control.tenants where id = ?', [tenant.id]);
+    });
   }
 }

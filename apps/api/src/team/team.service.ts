@@ -1,3 +1,4 @@
+import { assertStrongPassword } from '../core/crypto/password-policy.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { asSubject, assignableRoles } from '@instagrowth/authz';
 import type { Role } from '@instagrowth/contracts';
@@ -85,6 +86,9 @@ export class TeamService {
   }
 
   async acceptInvitation(input: { token: string; name: string; password: string }): Promise<User> {
+    const invitation = await this.repo.findLiveInvitationByHash(hashToken(input.token));
+    if (!invitation) throw new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.');
+    assertStrongPassword(input.password, invitation.email);
     const user = await this.repo.acceptInvitation(hashToken(input.token), { name: input.name, passwordHash: await hashPassword(input.password) });
     if (!user) throw new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.');
     return user;

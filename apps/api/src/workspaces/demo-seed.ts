@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import type { INestApplicationContext } from '@nestjs/common';
 import { z } from 'zod';
-import { emailSchema, roleSchema, slugSchema } from '@instagrowth/contracts';
+import { emailSchema, roleSchema, slugFormatSchema } from '@instagrowth/contracts';
 import { TenantProvisioner } from '../control/tenant-provisioner.service.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
@@ -13,7 +13,7 @@ import { SyncRepository } from '../sync/sync.repository.js';
 import { demoHistory } from './demo-data.js';
 
 const manifestSchema = z.object({
-  slug: slugSchema,
+  slug: slugFormatSchema,
   name: z.string().min(2),
   branding: z.object({ primaryColor: z.string(), accentColor: z.string(), logoUrl: z.string().nullable() }).partial().optional(),
   users: z.array(z.object({ email: emailSchema, name: z.string().min(1), role: roleSchema, password: z.string().min(10) })).min(1),

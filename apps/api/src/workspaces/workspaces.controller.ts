@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { registerSchema } from '@instagrowth/contracts';
+import { registerSchema, text } from '@instagrowth/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Public, Realm } from '../core/auth/decorators.js';
@@ -15,7 +15,7 @@ export class WorkspacesController {
 
   @Get('slug/:slug')
   @Public()
-  slug(@ZodParam('slug', z.string().max(100, 'is too long')) slug: string, @Req() req: FastifyRequest) {
+  slug(@ZodParam('slug', text({ max: 100 })) slug: string, @Req() req: FastifyRequest) {
     return this.workspaces.slugAvailability(slug, req.ip);
   }
 

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { slugSchema, type RegisterInput, type SlugAvailability } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { hashPassword } from '../core/crypto/passwords.js';
+import { assertStrongPassword } from '../core/crypto/password-policy.js';
+import type { User } from '../auth/auth.entity.js';
 import { conflict } from '../core/errors/domain-error.js';
 import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
@@ -41,23 +43,28 @@ export class WorkspacesService {
 
   async register(input: RegisterInput, ip: string) {
     await this.throttle.hit({ key: `register:ip:${ip}`, max: 10, windowSeconds: 3600, what: 'sign-ups from your network' });
+    assertStrongPassword(input.password, input.email);
     if (await this.tenants.findBySlug(input.slug)) throw slugTaken();
     const passwordHash = await hashPassword(input.password);
     let tenant;
+    let owner: User | undefined;
     try {
-      tenant = await this.provisioner.provision({ slug: input.slug, name: input.workspaceName });
+      // The owner is created inside provisioning: if it fails, the workspace and its slug go too.
+      tenant = await this.provisioner.provision({ slug: input.slug, name: input.workspaceName }, (t) =>
+        this.ctx.run(t, async () => {
+          owner = await this.users.createUser({ email: input.email, name: input.name, passwordHash, role: 'owner' });
+        }),
+      );
     } catch (error) {
       // Two sign-ups racing for one slug: the unique index decides.
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) throw slugTaken();
       throw error;
     }
-    const owner = await this.ctx.run(tenant, async () => {
-      const user = await this.users.createUser({ email: input.email, name: input.name, passwordHash, role: 'owner' });
-      await this.auth.sendVerification(user);
-      return user;
-    });
-    this.resolver.invalidate();
-    await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: owner.id, meta: { slug: tenant.slug }, ip });
+    if (!owner) throw new Error('provisioning finished without an owner');
+    const createdOwner = owner;
+    await this.ctx.run(tenant, () => this.auth.sendVerification(createdOwner));
+    await this.resolver.invalidate();
+    await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: createdOwner.id, meta: { slug: tenant.slug }, ip });
     const url = workspaceUrl(this.config, tenant.slug);
     return {
       workspaceUrl: url,

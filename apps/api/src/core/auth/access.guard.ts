@@ -92,6 +92,7 @@ export class AccessGuard implements CanActivate {
           createdAt: member.createdAt,
           assignedAccountIds: member.assignedAccountIds,
           ability,
+          sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
         };
         if (access.kind === 'policy' && !ability.can(access.action, access.subject)) throw forbidden();
         return true;

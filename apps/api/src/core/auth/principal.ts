@@ -12,6 +12,8 @@ export interface MemberPrincipal {
   createdAt: Date;
   assignedAccountIds: string[];
   ability: AppAbility;
+  /** The refresh-token family this access token was issued for (absent in older tokens). */
+  sessionId?: string;
 }
 
 export interface AdminPrincipal {
@@ -25,5 +27,6 @@ export type Principal = MemberPrincipal | AdminPrincipal;
 export interface AccessClaims {
   sub: string;
   tid?: number;
+  sid?: string;
   typ: 'access';
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,6 +32,11 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WEB_DIST_DIR: z.string().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every(isIpOrCidr), 'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.0/8,127.0.0.1'),
   DEFAULT_ACCOUNT_LIMIT: z.coerce.number().int().min(0).default(5),
   TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -68,6 +74,8 @@ export interface AppConfig {
   seedDemo: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   webDistDir: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed; the client IP is the right-most hop not in this list. */
+  trustedProxies: string[];
   defaultAccountLimit: number;
   trialDays: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
@@ -138,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     settingsKey: Buffer.from(settingsKeyHex, 'hex'),
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
     webDistDir: e.WEB_DIST_DIR,
     defaultAccountLimit: e.DEFAULT_ACCOUNT_LIMIT,
     trialDays: e.TRIAL_DAYS,
@@ -186,3 +195,12 @@ export function workspaceUrl(config: AppConfig, slug: string): string {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function isIpOrCidr(value: string): boolean {
+  const [ip, bits, ...rest] = value.split('/');
+  const family = isIP(ip);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}

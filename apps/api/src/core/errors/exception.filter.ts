@@ -26,7 +26,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const correlationId = (request.headers['x-correlation-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
     const { status, body, headers } = this.describe(exception);
-    if (status >= 500) {
+    if (exception instanceof DomainError) {
+      // Expected answers (not configured, limits, …): one line, no stack; the code says it all.
+      if (status >= 500) this.logger.warn(`${request.method} ${request.url.split('?')[0]} ${status} ${exception.code} [${correlationId}]`);
+    } else if (status >= 500) {
       this.logger.error(`${request.method} ${request.url.split('?')[0]} failed [${correlationId}]`, exception instanceof Error ? exception.stack : String(exception));
     }
     for (const [k, v] of Object.entries(headers ?? {})) reply.header(k, v);

@@ -1,13 +1,23 @@
 import { applyDecorators, Body, Param, Query, type PipeTransform } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
+import { findUnsafeText } from '@instagrowth/contracts';
 import { z, type ZodType } from 'zod';
 import { validationFailed } from '../errors/domain-error.js';
 
 /** Parses with a zod schema; on failure a 400 naming each field and its reason. */
 export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T, private readonly prefix?: string) {}
+  constructor(
+    private readonly schema: T,
+    private readonly prefix?: string,
+    /** Top-level fields whose text the handler checks itself (a CSV file: bad cells reject rows). */
+    private readonly rawTextFields: readonly string[] = [],
+  ) {}
 
   transform(value: unknown): z.infer<T> {
+    // Backstop for every schema: no string anywhere in the input may carry NUL or lone surrogates.
+    const checked = this.rawTextFields.length && value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => !this.rawTextFields.includes(k))) : value;
+    const unsafe = findUnsafeText(checked);
+    if (unsafe) throw validationFailed({ [[this.prefix, unsafe.path].filter(Boolean).join('.') || '(body)']: unsafe.reason });
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const fields: Record<string, string> = {};
@@ -21,8 +31,8 @@ export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infe
 }
 
 /** `@ZodBody(schema)`: validation and the OpenAPI request body from the same zod schema. */
-export function ZodBody<T extends ZodType>(schema: T): ParameterDecorator {
-  return Body(new ZodPipe(schema));
+export function ZodBody<T extends ZodType>(schema: T, options: { rawTextFields?: readonly string[] } = {}): ParameterDecorator {
+  return Body(new ZodPipe(schema, undefined, options.rawTextFields));
 }
 
 export function ZodParam<T extends ZodType>(name: string, schema: T): ParameterDecorator {

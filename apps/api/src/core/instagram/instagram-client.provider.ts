@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { publicUrlProblem } from '@instagrowth/contracts';
 import { InstagramClient, type InstagramClientConfig } from '@instagrowth/instagram-graph';
 import { AdminPanelService } from '../../admin-panel/admin-panel.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -60,6 +61,11 @@ export class InstagramClientProvider {
         503,
         'Instagram is not configured on this platform yet: the platform admin must add the Instagram app ID and secret. You can add a manual account meanwhile.',
       );
+    }
+    // Checked again here: a value stored before validation existed, or from env, must never reach an authorize URL.
+    const redirectProblem = publicUrlProblem(settings.redirectUri);
+    if (redirectProblem) {
+      throw new DomainError('instagram_misconfigured', 503, `The Instagram redirect URI ${redirectProblem}: the platform admin must fix it in the settings.`);
     }
     const key = `${settings.appId}|${settings.appSecret}|${settings.redirectUri}`;
     if (this.cached?.key !== key) {

@@ -40,4 +40,11 @@ export const mailTemplates = {
       text: `${p.inviter} invited you to join ${p.workspace} as ${p.role}: ${p.url}\n\nValid for 7 days.`,
     };
   },
+  confirmEmailChange(p: { workspace: string; name: string; url: string }): RenderedMail {
+    return {
+      subject: `Confirm your new e-mail for ${p.workspace}`,
+      html: layout(p.workspace, 'Confirm your new address', `Hi ${escape(p.name)}, follow this link to sign in with this address from now on. It is valid for 24 hours and works once. If you did not ask for this, ignore this e-mail.`, { label: 'Confirm new address', url: p.url }),
+      text: `Hi ${p.name},\n\nConfirm your new address for ${p.workspace}: ${p.url}\n\nValid for 24 hours. If you did not ask for this, ignore this e-mail.`,
+    };
+  },
 };

@@ -1,8 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Redis } from 'ioredis';
 import type { Tenant } from '../../control/control.entity.js';
 import { TenantsRepository } from '../../control/tenants.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { redisOptionsFromUrl } from '../queue/redis-options.js';
 import { classifyHost } from './host.js';
+import { LruCache } from './lru-cache.js';
 
 export type ResolvedHost =
   | { realm: 'root' }
@@ -10,35 +13,81 @@ export type ResolvedHost =
   | { realm: 'workspace'; tenant: Tenant }
   | { realm: 'unknown' };
 
-const TTL_MS = 5_000;
+/** Known workspaces: many, long-lived (changes are pushed, the TTL is only a safety net). */
+export const KNOWN_CACHE = { max: 10_000, ttlMs: 60_000 };
+/** Unknown hosts: anyone can invent them, so fewer and shorter (a new sign-up shows within seconds). */
+export const UNKNOWN_CACHE = { max: 1_000, ttlMs: 5_000 };
 
 /**
- * Host → tenant, cached briefly. Entries carry the tenant's `updatedAt` as their version; any
- * change made here (suspend, rename) drops the entry at once, other processes see it within TTL.
+ * Host → tenant, cached in two bounded LRUs. A change (suspend, sign-up) clears this process's
+ * cache at once and, with REDIS_URL, every other process's through a pub/sub message.
  */
 @Injectable()
-export class TenantResolver {
-  private readonly cache = new Map<string, { value: ResolvedHost; expiresAt: number }>();
+export class TenantResolver implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('TenantResolver');
+  private readonly known = new LruCache<ResolvedHost>(KNOWN_CACHE.max, KNOWN_CACHE.ttlMs);
+  private readonly unknown = new LruCache<ResolvedHost>(UNKNOWN_CACHE.max, UNKNOWN_CACHE.ttlMs);
+  private publisher: Redis | undefined;
+  private subscriber: Redis | undefined;
+  private readonly channel: string;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenants: TenantsRepository,
-  ) {}
+  ) {
+    this.channel = `${config.redisPrefix}:tenant-cache`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.redisUrl) return;
+    const options = { ...redisOptionsFromUrl(this.config.redisUrl), lazyConnect: true };
+    this.publisher = new Redis(options);
+    this.subscriber = new Redis(options);
+    this.subscriber.on('message', (channel) => {
+      if (channel === this.channel) this.clearLocal();
+    });
+    this.subscriber.on('error', (e) => this.logger.warn(`cache invalidation channel: ${e.message}`));
+    this.publisher.on('error', (e) => this.logger.warn(`cache invalidation channel: ${e.message}`));
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.subscriber?.quit().catch(() => undefined), this.publisher?.quit().catch(() => undefined)]);
+  }
+
+  /** Entry counts (tests assert the bounds). */
+  get sizes(): { known: number; unknown: number } {
+    return { known: this.known.size, unknown: this.unknown.size };
+  }
 
   async resolve(hostHeader: string | undefined): Promise<ResolvedHost> {
     const host = classifyHost(hostHeader, this.config.baseDomain);
     if (host.realm === 'root' || host.realm === 'admin') return host;
     if (host.realm === 'unknown') return { realm: 'unknown' };
     const key = host.realm === 'workspace' ? `s:${host.slug}` : `d:${host.hostname}`;
-    const hit = this.cache.get(key);
-    if (hit && hit.expiresAt > Date.now()) return hit.value;
+    const hit = this.known.get(key) ?? this.unknown.get(key);
+    if (hit) return hit;
     const tenant = host.realm === 'workspace' ? await this.tenants.findBySlug(host.slug) : await this.tenants.findByVerifiedDomain(host.hostname);
-    const value: ResolvedHost = tenant && tenant.status !== 'provisioning' ? { realm: 'workspace', tenant } : { realm: 'unknown' };
-    this.cache.set(key, { value, expiresAt: Date.now() + TTL_MS });
-    return value;
+    if (tenant && tenant.status !== 'provisioning') {
+      const value: ResolvedHost = { realm: 'workspace', tenant };
+      this.known.set(key, value);
+      return value;
+    }
+    this.unknown.set(key, { realm: 'unknown' });
+    return { realm: 'unknown' };
   }
 
-  invalidate(): void {
-    this.cache.clear();
+  /** Drops every cached entry here now, and in every other process as soon as Redis delivers. */
+  async invalidate(): Promise<void> {
+    this.clearLocal();
+    if (this.publisher) {
+      await this.publisher.publish(this.channel, 'clear').catch((e: Error) => this.logger.warn(`could not publish cache invalidation: ${e.message}`));
+    }
+  }
+
+  private clearLocal(): void {
+    this.known.clear();
+    this.unknown.clear();
   }
 }

@@ -12,6 +12,9 @@ import type { ListResponse, TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
 
+/** The console's tenant row: usage fields arrive with the admin tenants API. */
+type TenantRow = TenantView & { ownerEmail?: string | null; userCount?: number; accountCount?: number; planCode?: string | null };
+
 /** Suspend or reactivate one workspace, after a confirmation that says what happens. */
 function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   const [open, setOpen] = useState(false);
@@ -53,14 +56,16 @@ export function TenantsPage() {
   const [search, setSearch] = useState('');
   const tenants = useQuery({
     queryKey: ['admin', 'tenants'],
-    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantView>>('/api/admin-panel/tenants', { signal }),
+    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantRow>>('/api/admin-panel/tenants', { signal }),
   });
 
   const filtered = useMemo(() => {
     const list = tenants.data?.data ?? [];
     const q = search.trim().toLowerCase();
     if (!q) return list;
-    return list.filter((t) => t.name.toLowerCase().includes(q) || t.slug.toLowerCase().includes(q) || t.status.toLowerCase().includes(q));
+    return list.filter(
+      (t) => t.name.toLowerCase().includes(q) || t.slug.toLowerCase().includes(q) || t.status.toLowerCase().includes(q) || (t.ownerEmail ?? '').toLowerCase().includes(q),
+    );
   }, [tenants.data, search]);
 
   const total = tenants.data?.data.length ?? 0;
@@ -82,7 +87,7 @@ export function TenantsPage() {
             <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" aria-hidden="true" />
             <Input
               aria-label="Search tenants"
-              placeholder="Search by name, slug or status"
+              placeholder="Search by name, slug, status or owner"
               className="h-9 pl-9"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
@@ -91,7 +96,7 @@ export function TenantsPage() {
         </div>
         <CardContent className="px-0">
           {tenants.isPending ? (
-            <TableSkeleton rows={5} columns={5} />
+            <TableSkeleton rows={5} columns={6} />
           ) : tenants.isError ? (
             <ErrorState error={tenants.error} onRetry={() => void tenants.refetch()} />
           ) : total === 0 ? (
@@ -108,7 +113,8 @@ export function TenantsPage() {
                 <TableRow className="hover:bg-transparent">
                   <TableHead>Workspace</TableHead>
                   <TableHead>Status</TableHead>
-                  <TableHead className="hidden sm:table-cell">Schema</TableHead>
+                  <TableHead className="hidden lg:table-cell">Owner</TableHead>
+                  <TableHead className="hidden sm:table-cell">Usage</TableHead>
                   <TableHead className="hidden md:table-cell">Created</TableHead>
                   <TableHead className="w-48">
                     <span className="sr-only">Actions</span>
@@ -125,7 +131,10 @@ export function TenantsPage() {
                     <TableCell>
                       <StatusBadge status={tenant.status} />
                     </TableCell>
-                    <TableCell className="hidden font-mono text-xs text-zinc-500 sm:table-cell">{tenant.schemaVersion ?? '—'}</TableCell>
+                    <TableCell className="hidden text-zinc-600 lg:table-cell">{tenant.ownerEmail ?? '—'}</TableCell>
+                    <TableCell className="hidden text-zinc-600 sm:table-cell" data-testid="tenant-usage">
+                      {tenant.userCount ?? 0} user{tenant.userCount === 1 ? '' : 's'} · {tenant.accountCount ?? 0} account{tenant.accountCount === 1 ? '' : 's'}
+                    </TableCell>
                     <TableCell className="hidden text-zinc-500 md:table-cell" title={formatDate(tenant.createdAt)}>
                       {formatRelative(tenant.createdAt)}
                     </TableCell>

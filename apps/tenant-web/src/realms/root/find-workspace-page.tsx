@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { ArrowRight } from 'lucide-react';
-import { slugSchema } from '@instagrowth/contracts';
+import { slugFormatSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
@@ -18,7 +18,7 @@ export function FindWorkspacePage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = slugSchema.safeParse(slug);
+    const parsed = slugFormatSchema.safeParse(slug);
     if (!parsed.success) {
       setError(fieldMessage('Workspace address', parsed.error.issues[0]?.message));
       return;
