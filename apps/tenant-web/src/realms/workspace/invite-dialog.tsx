@@ -42,6 +42,7 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
     control,
     handleSubmit,
     setError,
+    clearErrors,
     reset,
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: '', role: defaultRole } });
@@ -60,13 +61,18 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
     onError: (error) => applyApiFieldErrors(error, setError, ['email', 'role']),
   });
 
+  // Every opening and every attempt starts clean: no error from an earlier attempt stays on screen.
   function onOpenChange(next: boolean) {
     if (invite.isPending) return;
     setOpen(next);
-    if (!next) {
-      reset({ email: '', role: defaultRole });
-      invite.reset();
-    }
+    reset({ email: '', role: defaultRole });
+    invite.reset();
+  }
+
+  function submit(values: FormOutput) {
+    invite.reset();
+    clearErrors();
+    invite.mutate(values);
   }
 
   return (
@@ -83,7 +89,7 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
           <DialogTitle>Invite a team member</DialogTitle>
           <DialogDescription>They will get an email with a link to join this workspace. The link expires after a few days.</DialogDescription>
         </DialogHeader>
-        <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => invite.mutate(values))}>
+        <form className="grid gap-5" noValidate onSubmit={handleSubmit(submit)}>
           <ApiErrorAlert error={invite.error} />
           <Field id="invite-email" label="Email" error={errors.email?.message}>
             <Input

@@ -1,2 +1,1 @@
-export const membersQueryKey = ['team', 'members'] as const;
-export const invitationsQueryKey = ['team', 'invitations'] as const;
+export { invitationsQueryKey, membersQueryKey } from './team/queries';

@@ -51,6 +51,10 @@ export interface MediaItem {
 
 /** GET /api/accounts/:id/media */
 export interface MediaListResponse {
+  /** Every post of the account (the pager's total); absent from older servers. */
+  total?: number;
+  offset?: number;
+  limit?: number;
   data: MediaItem[];
 }
 

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { Card, CardAction, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
+
+/** One titled card of the account page. */
+export function Section({
+  title,
+  description,
+  action,
+  children,
+  testId,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Card className="gap-4" data-testid={testId}>
+      <CardHeader>
+        <h2 className="text-base font-semibold leading-tight tracking-tight">{title}</h2>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+        {action ? <CardAction>{action}</CardAction> : null}
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+export function ChartSkeleton() {
+  return <Skeleton className="h-60 w-full rounded-lg" aria-label="Loading" />;
+}
+
