@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
-import { BadgeCheck, ChevronDown, LogOut, MailWarning, Menu, Send, XIcon } from 'lucide-react';
+import { BadgeCheck, ChevronDown, LogOut, MailWarning, Menu, Send, UserRound, XIcon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -111,6 +111,11 @@ function UserMenu() {
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link to="/profile">
+            <UserRound /> Profile
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void logout()}>
           <LogOut /> Log out
         </DropdownMenuItem>
