@@ -188,9 +188,13 @@ export async function auditPage(page: Page, force = false): Promise<void> {
   }
 }
 
-/** Asserts that the page logged no console error or warning, no page error and no failed request. */
+/**
+ * Asserts that the page logged no console error or warning, no page error and no failed request
+ * (a request the test's own navigation cancelled, net::ERR_ABORTED, is not a failure).
+ */
 export function expectNoConsoleErrors(page: Page): void {
-  expect({ url: page.url(), log: audits.get(page)?.log ?? [] }).toEqual({ url: page.url(), log: [] });
+  const log = (audits.get(page)?.log ?? []).filter((line) => !(line.startsWith('requestfailed:') && line.includes('net::ERR_ABORTED')));
+  expect({ url: page.url(), log }).toEqual({ url: page.url(), log: [] });
 }
 
 async function openContext(app: BrowserApp, tracked: Tracked): Promise<{ context: BrowserContext; page: Page }> {

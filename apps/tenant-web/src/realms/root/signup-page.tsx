@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { InstaGrowthLogo } from '@/components/logo';
 import { useAppContext } from '@/app/app-context';
@@ -210,7 +211,7 @@ export function SignupPage() {
                 data-state={status.kind}
                 className={cn(
                   // Long input wraps instead of stretching the page.
-                  'flex min-h-5 min-w-0 items-center gap-1.5 text-sm break-all',
+                  'flex min-h-5 min-w-0 items-center gap-1.5 text-sm wrap-anywhere',
                   status.kind === 'available' && 'text-emerald-700',
                   status.kind === 'unavailable' && 'text-red-600',
                   (status.kind === 'checking' || status.kind === 'idle' || status.kind === 'error') && 'text-zinc-500',
@@ -238,39 +239,11 @@ export function SignupPage() {
               ) : null}
             </div>
 
-            <Field id="name" label="Your name" error={errors.name?.message}>
-              <Input
-                id="name"
-                autoComplete="name"
-                placeholder="Alex Morgan"
-                aria-invalid={!!errors.name}
-                aria-describedby={describedBy('name', errors.name)}
-                {...register('name')}
-              />
-            </Field>
+            <FormField form={form} name="name" label="Your name" autoComplete="name" placeholder="Alex Morgan" />
 
-            <Field id="email" label="Email" error={errors.email?.message}>
-              <Input
-                id="email"
-                type="email"
-                autoComplete="email"
-                placeholder="alex@bloomstudio.com"
-                aria-invalid={!!errors.email}
-                aria-describedby={describedBy('email', errors.email)}
-                {...register('email')}
-              />
-            </Field>
+            <FormField form={form} name="email" label="Email" type="email" autoComplete="email" placeholder="alex@bloomstudio.com" />
 
-            <Field id="password" label="Password" error={errors.password?.message} hint="At least 10 characters. A short sentence works well.">
-              <Input
-                id="password"
-                type="password"
-                autoComplete="new-password"
-                aria-invalid={!!errors.password}
-                aria-describedby={describedBy('password', errors.password, true)}
-                {...register('password')}
-              />
-            </Field>
+            <FormField form={form} name="password" label="Password" hint="At least 10 characters. A short sentence works well." type="password" autoComplete="new-password" />
 
             <Button type="submit" size="lg" className="mt-1 w-full" loading={busy}>
               Create workspace

@@ -8,10 +8,10 @@ import { assignableRoles } from '@instagrowth/authz';
 import { inviteSchema, type InvitationView, type Role } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { toast } from '@/components/ui/toaster';
 import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { api } from '@/lib/session';
@@ -37,15 +37,8 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
   const roles = assignableRoles(myRole).filter((r): r is InvitableRole => r !== 'owner');
   const defaultRole: InvitableRole = roles.includes('manager') ? 'manager' : (roles[0] ?? 'client');
 
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    clearErrors,
-    reset,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: '', role: defaultRole } });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: '', role: defaultRole } });
+  const { control, handleSubmit, setError, clearErrors, reset, formState: { errors } } = form;
 
   const invite = useMutation({
     mutationFn: (values: FormOutput) => api.post<InvitationView>('/api/team/invitations', values),
@@ -91,18 +84,7 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
         </DialogHeader>
         <form className="grid gap-5" noValidate onSubmit={handleSubmit(submit)}>
           <ApiErrorAlert error={invite.error} />
-          <Field id="invite-email" label="Email" error={errors.email?.message}>
-            <Input
-              id="invite-email"
-              type="email"
-              autoComplete="off"
-              placeholder="name@company.com"
-              autoFocus
-              aria-invalid={!!errors.email}
-              aria-describedby={describedBy('invite-email', errors.email)}
-              {...register('email')}
-            />
-          </Field>
+          <FormField form={form} name="email" id="invite-email" label="Email" type="email" autoComplete="off" placeholder="name@company.com" autoFocus />
           <Controller
             control={control}
             name="role"
