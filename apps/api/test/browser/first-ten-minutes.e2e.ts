@@ -182,6 +182,11 @@ describe('the first ten minutes (browser)', () => {
       await page.goto(app.url(sub, path));
       await expectVisible(page.getByRole('main'));
     }
+    // The other anonymous pages (axe-core checks each through browser-app).
+    await page.goto(app.url(undefined, '/login'));
+    await expectVisible(page.getByRole('heading', { level: 1 }));
+    await page.goto(app.url('acme', '/reset-password'));
+    await expectText(page.getByRole('main'), 'The link is invalid or has expired');
     await page.goto(app.url('acme', '/login'));
     await expectVisible(page.getByLabel('Email'));
     expect(refreshes).toEqual([]);
@@ -205,6 +210,12 @@ describe('the first ten minutes (browser)', () => {
     await page.getByLabel('Password').fill('acme-password-123');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expectText(page.getByTestId('workspace-name'), 'Acme Agency');
+
+    // Pages no other test looks at, for axe-core: the sections still to come, the accounts list.
+    for (const path of ['/audits', '/settings', '/accounts']) {
+      await page.goto(app.url('acme', path));
+      await expectVisible(page.getByRole('heading', { level: 1 }));
+    }
 
     await page.goto(app.url('acme', '/accounts/not-a-uuid'));
     await expectText(page.getByRole('main'), 'Page not found');

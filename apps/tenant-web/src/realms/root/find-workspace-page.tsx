@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { ArrowRight } from 'lucide-react';
 import { slugFormatSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { InstaGrowthLogo } from '@/components/logo';
 import { useAppContext } from '@/app/app-context';
@@ -33,7 +33,7 @@ export function FindWorkspacePage() {
       </Link>
       <Card className="w-full max-w-md">
         <CardHeader>
-          <CardTitle className="text-xl">Sign in to your workspace</CardTitle>
+          <h1 className="text-xl font-semibold leading-tight tracking-tight">Sign in to your workspace</h1>
           <CardDescription>Enter your workspace address and we will take you to its sign-in page.</CardDescription>
         </CardHeader>
         <CardContent>
