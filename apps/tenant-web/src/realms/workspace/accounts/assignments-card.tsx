@@ -9,7 +9,7 @@ import { toast } from '@/components/ui/toaster';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState } from '@/components/states';
 import { initials } from '@/lib/utils';
-import { ROLE_LABELS } from '../invite-dialog';
+import { ROLE_LABELS } from '../team/invite-dialog';
 import { useAssignments, useSaveAssignments, useTeamMembers } from './queries';
 
 interface Candidate {

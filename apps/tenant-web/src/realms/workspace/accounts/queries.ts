@@ -7,7 +7,7 @@ import { ApiError } from '@/lib/api-client';
 import { api } from '@/lib/session';
 import type { ListResponse, UserView } from '@/lib/types';
 import { meQueryKey } from '../session';
-import { membersQueryKey } from '../team-queries';
+import { membersQueryKey } from '../team/queries';
 import type {
   AccountDetail,
   AccountListResponse,

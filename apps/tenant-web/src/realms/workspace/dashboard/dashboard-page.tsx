@@ -4,10 +4,10 @@ import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { firstName } from '@/lib/utils';
-import { useAbility } from './ability';
-import { OnboardingChecklist, useOnboardingSteps } from './dashboard/onboarding-checklist';
-import { useResendVerification } from './resend-verification';
-import { useCurrentMe } from './session';
+import { useAbility } from '../ability';
+import { OnboardingChecklist, useOnboardingSteps } from './onboarding-checklist';
+import { useResendVerification } from '../resend-verification';
+import { useCurrentMe } from '../session';
 
 export function DashboardPage() {
   const { user, workspace } = useCurrentMe();

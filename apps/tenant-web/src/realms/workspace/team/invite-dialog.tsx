@@ -16,7 +16,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { api } from '@/lib/session';
 import type { ListResponse } from '@/lib/types';
-import { invitationsQueryKey } from './team-queries';
+import { invitationsQueryKey } from './queries';
 
 type FormInput = z.input<typeof inviteSchema>;
 type FormOutput = z.output<typeof inviteSchema>;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BadgeCheck, Clock, MailPlus, ShieldAlert, Trash2, Users, XIcon } from 'lucide-react';
 import { assignableRoles, subject } from '@instagrowth/authz';
 import type { Role } from '@instagrowth/contracts';
@@ -15,10 +15,10 @@ import { EmptyState, PageHeader } from '@/components/states';
 import { api } from '@/lib/session';
 import type { InvitationView, ListResponse, UserView } from '@/lib/types';
 import { formatDate, formatRelative, initials } from '@/lib/utils';
-import { Can, useAbility } from './ability';
+import { Can, useAbility } from '../ability';
 import { InviteDialog, ROLE_LABELS } from './invite-dialog';
-import { meQueryKey, useCurrentMe } from './session';
-import { invitationsQueryKey, membersQueryKey } from './team-queries';
+import { meQueryKey, useCurrentMe } from '../session';
+import { invitationsQueryKey, membersQueryKey, useInvitations, useMembers } from './queries';
 
 /**
  * CASL instance for per-member checks. A copy, because subject() tags the object it is given; typed
@@ -81,10 +81,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
   const [removing, setRemoving] = useState<UserView | null>(null);
   const options = assignableRoles(me.role);
 
-  const members = useQuery({
-    queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<UserView>>('/api/team/members', { signal }),
-  });
+  const members = useMembers();
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.patch<UserView>(`/api/team/members/${encodeURIComponent(member.id)}`, { role }),
@@ -226,10 +223,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
 function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamError | null) => void }) {
   const queryClient = useQueryClient();
   const ability = useAbility();
-  const invitations = useQuery({
-    queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<InvitationView>>('/api/team/invitations', { signal }),
-  });
+  const invitations = useInvitations();
 
   const revoke = useMutation({
     mutationFn: (invitation: InvitationView) => api.delete(`/api/team/invitations/${encodeURIComponent(invitation.id)}`),

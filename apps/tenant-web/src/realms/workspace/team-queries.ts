@@ -1,1 +1,0 @@
-export { invitationsQueryKey, membersQueryKey } from './team/queries';
