@@ -28,6 +28,8 @@ interface DataTableProps<T> {
   rows: T[] | undefined;
   rowKey: (row: T) => string;
   rowTestId?: string;
+  /** A click anywhere on the row (the row must also hold a real button or link for keyboards). */
+  onRowClick?: (row: T) => void;
   loading?: boolean;
   error?: unknown;
   onRetry?: () => void;
@@ -40,7 +42,7 @@ interface DataTableProps<T> {
  * The one table of the app: loading skeleton, error with retry, empty state, or the rows. On a phone
  * the table scrolls sideways inside its card (the page itself never does) and optional columns hide.
  */
-export function DataTable<T>({ label, columns, rows, rowKey, rowTestId, loading, error, onRetry, empty, skeletonRows = 3 }: DataTableProps<T>) {
+export function DataTable<T>({ label, columns, rows, rowKey, rowTestId, onRowClick, loading, error, onRetry, empty, skeletonRows = 3 }: DataTableProps<T>) {
   if (error) return <ErrorState error={error} onRetry={onRetry} />;
   if (loading || !rows) return <TableSkeleton rows={skeletonRows} columns={columns.length} />;
   if (rows.length === 0) return <>{empty}</>;
@@ -57,7 +59,7 @@ export function DataTable<T>({ label, columns, rows, rowKey, rowTestId, loading,
       </TableHeader>
       <TableBody>
         {rows.map((row) => (
-          <TableRow key={rowKey(row)} data-testid={rowTestId}>
+          <TableRow key={rowKey(row)} data-testid={rowTestId} className={onRowClick ? 'cursor-pointer' : undefined} onClick={onRowClick ? () => onRowClick(row) : undefined}>
             {columns.map((c) => (
               <TableCell key={c.id} className={cn(c.hideBelow && HIDE_BELOW[c.hideBelow], c.className)} {...c.cellProps?.(row)}>
                 {c.cell(row)}
