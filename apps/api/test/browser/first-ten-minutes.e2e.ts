@@ -125,10 +125,18 @@ describe('the first ten minutes (browser)', () => {
       await expectNoSidewaysScroll(page);
       await snap(page, `${viewport.name}-account`);
 
-      // --- Back on the dashboard, "Connect an Instagram account" is ticked.
+      // --- Back on the dashboard, "Connect an Instagram account" is ticked; following the
+      // verification mail ticks "Verify your e-mail address".
       await page.goto(app.url(slug, '/'));
       await expectText(page.getByTestId('onboarding-checklist'), '1 of 4 steps complete');
       expect(await page.getByTestId('step-connect').getAttribute('data-done')).toBe('true');
+      expect(await page.getByTestId('step-verify').getAttribute('data-done')).toBe('false');
+      const verification = await t.waitForMail(owner.email, 'verify-email');
+      await page.goto(app.url(slug, `/verify-email?token=${tokenFromMail(verification.text)}`));
+      await expectText(page.getByRole('main'), 'Your email is verified');
+      await page.getByRole('link', { name: 'Go to dashboard' }).click();
+      await expectText(page.getByTestId('onboarding-checklist'), '2 of 4 steps complete');
+      expect(await page.getByTestId('step-verify').getAttribute('data-done')).toBe('true');
 
       // --- Profile, from the user menu: rename, see this session, end another one, change the e-mail.
       await page.getByRole('button', { name: /Robin Walker \(account menu\)/ }).click();

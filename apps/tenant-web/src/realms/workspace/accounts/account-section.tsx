@@ -21,7 +21,8 @@ export function Section({
       <CardHeader>
         <h2 className="text-base font-semibold leading-tight tracking-tight">{title}</h2>
         {description ? <CardDescription>{description}</CardDescription> : null}
-        {action ? <CardAction>{action}</CardAction> : null}
+        {/* On a phone the action goes under the description instead of squeezing it. */}
+        {action ? <CardAction className="max-sm:col-start-1 max-sm:row-span-1 max-sm:row-start-3 max-sm:mt-2 max-sm:justify-self-start">{action}</CardAction> : null}
       </CardHeader>
       <CardContent>{children}</CardContent>
     </Card>

@@ -6,6 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { useAccounts } from '../accounts/queries';
+import { useResendVerification } from '../resend-verification';
 import { useCurrentMe } from '../session';
 import { useInvitations, useMembers } from '../team/queries';
 
@@ -18,6 +19,9 @@ interface Step {
   icon: LucideIcon;
   done: boolean;
   loading?: boolean;
+  /** A button instead of a link (e.g. resend the verification mail). */
+  onAction?: () => void;
+  acting?: boolean;
 }
 
 /**
@@ -34,6 +38,7 @@ export function useOnboardingSteps(): Step[] {
   const accounts = useAccounts(canConnect);
   const members = useMembers(canInvite && ability.can('read', 'Member'));
   const invitations = useInvitations(canInvite && canSeeInvites);
+  const resend = useResendVerification(user.email);
 
   const steps: Step[] = [
     {
@@ -41,9 +46,11 @@ export function useOnboardingSteps(): Step[] {
       title: 'Verify your e-mail address',
       description: 'Password resets, invitations and reports reach you only at a verified address.',
       to: '/profile',
-      cta: 'Profile',
+      cta: 'Resend link',
       icon: MailCheck,
       done: user.emailVerified,
+      onAction: () => resend.mutate(),
+      acting: resend.isPending,
     },
   ];
   if (canConnect) {
@@ -123,7 +130,11 @@ export function OnboardingChecklist({ steps }: { steps: Step[] }) {
                 </p>
                 <p className="mt-0.5 text-sm text-zinc-500">{step.description}</p>
               </div>
-              {!step.done && !step.loading ? (
+              {!step.done && !step.loading && step.onAction ? (
+                <Button variant="outline" size="sm" onClick={step.onAction} loading={step.acting}>
+                  <step.icon aria-hidden="true" /> {step.cta}
+                </Button>
+              ) : !step.done && !step.loading ? (
                 <Button variant="outline" size="sm" asChild>
                   <Link to={step.to}>
                     <step.icon aria-hidden="true" /> {step.cta}
