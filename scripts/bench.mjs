@@ -3,6 +3,7 @@
 //     single-row query, and the ratio (goal ≥ 0.5);
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
+//  4. the growth-engine audit over 1,000 posts and 90 daily snapshots (goal ≤ 20 ms; BENCH_ONLY=engine runs only this).
 import { fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -238,12 +239,32 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
 }
 
 const f = (n) => n.toFixed(1);
+if (process.env.BENCH_ONLY === 'engine') {
+  await (await import('./bench/engine.mjs')).printEngineBench();
+  process.exit(0);
+}
 console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per side in 3 alternating rounds, 16 connections)`);
 const t = await throughput();
 const ratio = t.ours.rps / t.bare.rps;
 console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
 console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  worst-round p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
 console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${t.rounds.map((r) => r.toFixed(2)).join(', ')}`);
+{
+  // Every answer is parsed with its route's response schema (@ApiRoute wraps the handler): its cost per /me answer.
+  const { meResponseSchema } = await import(new URL('../libs/contracts/dist/index.js', import.meta.url).href);
+  const { rulesFor } = await import(new URL('../libs/authz/dist/index.js', import.meta.url).href);
+  const me = {
+    user: { id: crypto.randomUUID(), email: 'manager@demo.test', name: 'Mia Manager', role: 'manager', emailVerified: true, createdAt: new Date().toISOString() },
+    workspace: { id: 1, slug: 'demo', name: 'Demo', status: 'active', branding: { primaryColor: '#0ea5e9', accentColor: '#f97316', logoUrl: null } },
+    rules: rulesFor({ userId: crypto.randomUUID(), role: 'manager', assignedAccountIds: [crypto.randomUUID(), crypto.randomUUID()] }),
+  };
+  const n = 50_000;
+  for (let i = 0; i < 5_000; i++) meResponseSchema.parse(me);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) meResponseSchema.parse(me);
+  const us = ((performance.now() - t0) * 1000) / n;
+  console.log(`response contract: parsing one /me answer with its schema ${us.toFixed(1)} µs (${((us / 1000) * t.ours.rps * 100 / 1000).toFixed(1)}% of a core at the req/s above)`);
+}
 if (process.env.BENCH_ONLY === 'me') process.exit(0);
 if (process.env.BENCH_ONLY !== 'provision') {
   const sb = await syncBench();
@@ -255,4 +276,5 @@ const p = await provisioning();
 console.log(`provision one tenant: median ${f(p.provisionMedianMs)} ms, p90 ${f(p.provisionP90Ms)} ms (goal ≤ 300 ms) ${p.provisionMedianMs <= 300 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`migrate 200 tenants from scratch: ${f(p.migrate200Ms / 1000)} s, ${p.migrate200Failed} failed (goal ≤ 15 s) ${p.migrate200Ms <= 15000 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`one new migration over ${p.newMigrationTenants} tenants: ${f(p.newMigrationMs / 1000)} s, ${p.newMigrationFailed} failed`);
+await (await import('./bench/engine.mjs')).printEngineBench();
 process.exit(0);

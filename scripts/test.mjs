@@ -14,6 +14,15 @@ if (build.status !== 0) {
   console.log('\nTests: 0 passed, 1 failed');
   process.exit(1);
 }
+// The full run (CI) type-checks what the build does not compile: the web app and the tests
+// (scripts/lint.mjs). A run filtered to some files skips it for speed; LINT=1 forces it.
+if (process.argv.length <= 2 || process.env.LINT === '1') {
+  const lint = spawnSync(process.execPath, [join(root, 'scripts/lint.mjs')], { cwd: root, stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.log('\nTests: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
 const out = join(mkdtempSync(join(tmpdir(), 'ig-jest-')), 'results.json');
 const args = [
   '--experimental-vm-modules',

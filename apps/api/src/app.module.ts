@@ -26,6 +26,8 @@ import { InstagramCoreModule } from './core/instagram/instagram.module.js';
 import { InstagramConnectModule } from './instagram-connect/instagram-connect.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { CreditsModule } from './credits/credits.module.js';
+import { TenantDb } from './core/tenancy/tenant-db.js';
 
 
 export interface AppModuleOptions {
@@ -50,11 +52,12 @@ class CoreModule {
         { provide: MigrationRunner, useFactory: (orm: MikroORM) => new MigrationRunner(orm.em), inject: [MikroORM] },
         TenantContext,
         TenantResolver,
+        TenantDb,
         PrincipalRepository,
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantResolver, PrincipalRepository],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantDb, TenantResolver, PrincipalRepository],
     };
   }
 }
@@ -63,7 +66,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule];
     return {
       module: AppModule,
       imports: [

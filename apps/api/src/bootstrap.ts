@@ -13,6 +13,7 @@ import type { AppConfig } from './core/config/config.js';
 import { EMBEDDED_MAX_CONNECTIONS, EMBEDDED_OWNER_POOL, startEmbeddedPostgres, type EmbeddedPostgres } from './core/database/embedded-postgres.js';
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { createOrm } from './core/database/orm.js';
+import { addErrorResponses } from './core/http/openapi.js';
 import { serveWebApp } from './web/web-static.js';
 
 export interface Database {
@@ -111,6 +112,7 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     app,
     new DocumentBuilder().setTitle('InstaGrowth OS API').setVersion('0.1.0').addBearerAuth().build(),
   );
+  addErrorResponses(app, document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   const served = await serveWebApp(app, config.webDistDir ?? defaultWebDist());
   if (!served) new Logger('Web').warn('apps/tenant-web/dist is missing: run `npm run build` to serve the web app.');

@@ -1,5 +1,4 @@
-import { subject } from '@casl/ability';
-import { assignableRoles, createAbilityFromRules, defineAbilityFor, rulesFor } from './index.js';
+import { asSubject as subject, assignableRoles, createAbilityFromRules, defineAbilityFor, rulesFor } from './index.js';
 
 describe('defineAbilityFor', () => {
   it('lets owners manage everything, billing included', () => {

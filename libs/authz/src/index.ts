@@ -1,5 +1,5 @@
 import { AbilityBuilder, createMongoAbility, subject, type MongoAbility, type RawRuleOf } from '@casl/ability';
-import type { Role } from '@instagrowth/contracts';
+import type { AbilityRule, Role } from '@instagrowth/contracts';
 
 export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete', 'invite', 'assign', 'connect', 'sync'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -95,8 +95,9 @@ export function rulesFor(input: AbilityInput): AppRule[] {
   return abilityFor(input).rules as AppRule[];
 }
 
-export function createAbilityFromRules(rules: AppRule[]): AppAbility {
-  return createMongoAbility<AppAbility>(rules);
+export function createAbilityFromRules(rules: readonly AbilityRule[] | AppRule[]): AppAbility {
+  // The contract's rule is CASL's raw rule with plain strings; CASL itself ignores unknown actions.
+  return createMongoAbility<AppAbility>(rules as AppRule[]);
 }
 
 /** Roles a member with `role` may hand out when inviting or changing roles. */

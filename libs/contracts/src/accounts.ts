@@ -43,34 +43,3 @@ export const connectQuerySchema = z.object({
 
 /** The documented CSV columns for importing posts into a manual account. */
 export const CSV_POST_COLUMNS = ['posted_at', 'caption', 'media_type', 'likes', 'comments', 'saves', 'shares', 'reach', 'views', 'permalink'] as const;
-
-export type AccountStatusView = 'connected' | 'syncing' | 'reconnect_required' | 'manual' | 'disconnected';
-
-export interface AccountSummary {
-  id: string;
-  kind: 'instagram' | 'manual';
-  igUserId: string | null;
-  username: string;
-  name: string | null;
-  profilePictureUrl: string | null;
-  followersCount: number | null;
-  followsCount: number | null;
-  mediaCount: number | null;
-  status: AccountStatusView;
-  lastSyncAt: string | null;
-  lastSyncError: string | null;
-  missingScopes: string[];
-  featuresNeedingReconnect: string[];
-  createdAt: string;
-}
-
-export interface SyncRunView {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  percent: number;
-  step: string;
-  steps: { percent: number; step: string; at: string }[];
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}

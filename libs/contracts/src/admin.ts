@@ -82,16 +82,6 @@ export const updateSettingsSchema = z.object({
     }),
 });
 
-export interface SettingView {
-  key: SystemSettingKey;
-  label: string;
-  secret: boolean;
-  isSet: boolean;
-  /** Plain for non-secret settings; masked (last 4 characters) for secrets. */
-  value: string | null;
-  updatedAt: string | null;
-}
-
 export const tenantStatusSchema = z.object({
   status: z.enum(['active', 'suspended']),
   reason: text({ max: 500 }).optional(),

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { safeString, text, unsafeTextReason } from './primitives.js';
 
-/** Error body every API error uses. */
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  fields?: Record<string, string>;
-  correlationId?: string;
-}
-
 export const RESERVED_SLUGS = [
   'admin', 'api', 'www', 'app', 'mail', 'email', 'smtp', 'imap', 'pop', 'ftp', 'ns1', 'ns2', 'dns',
   'static', 'assets', 'cdn', 'media', 'img', 'images', 'files', 'docs', 'help', 'support', 'status',

@@ -8,11 +8,3 @@ export const inviteSchema = z.object({
   role: roleSchema.exclude(['owner']),
 });
 export const changeRoleSchema = z.object({ role: roleSchema });
-
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: string;
-  expiresAt: string;
-  createdAt: string;
-}

@@ -94,6 +94,11 @@ export class AccountsRepository {
     return account;
   }
 
+  /** Removes an account row and (by cascade) everything stored for it. */
+  async deleteHard(id: string): Promise<void> {
+    await this.ctx.em.fork().nativeDelete(InstagramAccountEntity, { id });
+  }
+
   async update(id: string, changes: Partial<InstagramAccount>): Promise<void> {
     await this.ctx.em.fork().nativeUpdate(InstagramAccountEntity, { id }, { ...changes, updatedAt: new Date() });
   }

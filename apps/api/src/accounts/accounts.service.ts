@@ -112,8 +112,14 @@ export class AccountsService {
       mediaCount: input.mediaCount ?? null,
       connectedBy: actor.userId,
     });
-    await this.recordManualMetrics(account.id, { ...input, day: undefined });
-    if (actor.role === 'manager') await this.repo.assign(actor.userId, account.id);
+    try {
+      await this.recordManualMetrics(account.id, { ...input, day: undefined });
+      if (actor.role === 'manager') await this.repo.assign(actor.userId, account.id);
+    } catch (error) {
+      // All or nothing: an account without its first numbers (or its manager) is removed again.
+      await this.repo.deleteHard(account.id);
+      throw error;
+    }
     return toAccountSummary(account);
   }
 

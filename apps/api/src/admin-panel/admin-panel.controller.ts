@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { uuidParamSchema } from '@instagrowth/contracts';
+import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema, uuidParamSchema } from '@instagrowth/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AdminOnly, CurrentPrincipal, Public, Realm } from '../core/auth/decorators.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
-import { ApiZodBody, ZodBody, ZodParam } from '../core/http/zod.js';
+import { ApiRoute } from '../core/http/api-route.js';
+import { ZodBody, ZodParam } from '../core/http/zod.js';
 import { int4Id } from '@instagrowth/contracts';
 import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin-panel.dto.js';
 import { AdminPanelService } from './admin-panel.service.js';
@@ -19,51 +20,56 @@ export class AdminPanelController {
   @Post('auth/login')
   @HttpCode(200)
   @Public()
-  @ApiZodBody(adminLoginSchema)
+  @ApiRoute({ summary: 'Super-admin sign-in with password and authenticator code', responses: { 200: adminSessionSchema }, errors: { 401: ['invalid_credentials'], 429: ['too_many_attempts'] } })
   login(@ZodBody(adminLoginSchema) body: z.infer<typeof adminLoginSchema>, @Req() req: FastifyRequest) {
     return this.admin.login(body, req.ip);
   }
 
   @Get('auth/me')
   @AdminOnly()
+  @ApiRoute({ summary: 'The signed-in super-admin', responses: { 200: adminMeSchema } })
   me(@CurrentPrincipal() admin: AdminPrincipal) {
     return this.admin.me(admin);
   }
 
   @Get('settings')
   @AdminOnly()
+  @ApiRoute({ summary: 'List the system settings (secrets masked)', responses: { 200: settingListSchema } })
   settings() {
     return this.admin.listSettings();
   }
 
   @Put('settings')
   @AdminOnly()
-  @ApiZodBody(updateSettingsSchema)
+  @ApiRoute({ summary: 'Set or clear system settings (null or empty clears one); answers the full list', responses: { 200: settingListSchema } })
   updateSettings(@CurrentPrincipal() admin: AdminPrincipal, @ZodBody(updateSettingsSchema) body: z.infer<typeof updateSettingsSchema>, @Req() req: FastifyRequest) {
     return this.admin.updateSettings(admin, body.values, req.ip);
   }
 
   @Get('outbox')
   @AdminOnly()
+  @ApiRoute({ summary: 'List the mail outbox, newest first', responses: { 200: outboxListSchema } })
   outbox() {
     return this.admin.listOutbox();
   }
 
   @Get('outbox/:id')
   @AdminOnly()
+  @ApiRoute({ summary: 'One outbox message with its HTML and text', responses: { 200: outboxMessageSchema }, errors: { 404: ['not_found'] } })
   outboxMessage(@ZodParam('id', uuidParamSchema) id: string) {
     return this.admin.getOutboxMessage(id);
   }
 
   @Get('tenants')
   @AdminOnly()
+  @ApiRoute({ summary: 'List every workspace', responses: { 200: tenantListSchema } })
   tenants() {
     return this.admin.listTenants();
   }
 
   @Put('tenants/:id/status')
   @AdminOnly()
-  @ApiZodBody(tenantStatusSchema)
+  @ApiRoute({ summary: 'Suspend or reactivate a workspace (audited)', responses: { 200: tenantViewSchema }, errors: { 404: ['not_found'] } })
   setTenantStatus(
     @CurrentPrincipal() admin: AdminPrincipal,
     @ZodParam('id', int4Id()) id: number,

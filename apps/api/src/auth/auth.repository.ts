@@ -39,8 +39,18 @@ export class AuthRepository {
     return user;
   }
 
-  async setPassword(userId: string, passwordHash: string): Promise<void> {
-    await this.ctx.em.fork().nativeUpdate(UserEntity, { id: userId }, { passwordHash, updatedAt: new Date() });
+  /**
+   * One transaction: the new password, the end of every session but `keepFamilyId`, and (after a
+   * mailed reset, which proves the inbox) the address verified. Never a new password with old sessions alive.
+   */
+  async replacePassword(userId: string, passwordHash: string, options: { keepFamilyId?: string; verifyEmail?: boolean }): Promise<void> {
+    await this.ctx.em.fork().transactional(async (tx) => {
+      const now = new Date();
+      await tx.nativeUpdate(UserEntity, { id: userId }, { passwordHash, updatedAt: now });
+      const sessions = options.keepFamilyId ? { userId, revokedAt: null, familyId: { $ne: options.keepFamilyId } } : { userId, revokedAt: null };
+      await tx.nativeUpdate(RefreshTokenEntity, sessions, { revokedAt: now });
+      if (options.verifyEmail) await tx.nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: now });
+    });
   }
 
   async markEmailVerified(userId: string): Promise<void> {
@@ -116,10 +126,6 @@ export class AuthRepository {
 
   async revokeFamily(familyId: string): Promise<number> {
     return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date() });
-  }
-
-  async revokeAllForUser(userId: string): Promise<number> {
-    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
   }
 
   async insertUserToken(input: { userId: string; purpose: UserToken['purpose']; tokenHash: string; expiresAt: Date; newEmail?: string }): Promise<void> {

@@ -171,10 +171,8 @@ export class AuthService implements OnModuleInit {
     if (user) assertStrongPassword(password, user.email);
     const userId = await this.repo.consumeUserToken(hashToken(token), 'reset_password');
     if (!userId) throw badRequest('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.', { token: 'is invalid, used or expired' });
-    await this.repo.setPassword(userId, await hashPassword(password));
     // A reset ends every session, in case the old password was stolen. It also proves the address.
-    await this.repo.revokeAllForUser(userId);
-    await this.repo.markEmailVerified(userId);
+    await this.repo.replacePassword(userId, await hashPassword(password), { verifyEmail: true });
   }
 
   // Profile: any signed-in member changes their own name, password and address, and sees sessions.
@@ -193,8 +191,7 @@ export class AuthService implements OnModuleInit {
       throw badRequest('wrong_password', 'Your current password is not right.', { currentPassword: 'is not your current password' });
     }
     assertStrongPassword(newPassword, user.email, 'newPassword');
-    await this.repo.setPassword(user.id, await hashPassword(newPassword));
-    await this.repo.revokeOtherFamilies(user.id, principal.sessionId);
+    await this.repo.replacePassword(user.id, await hashPassword(newPassword), { keepFamilyId: principal.sessionId });
   }
 
   /** Mails a confirmation link to the new address; the switch happens only when it is followed. */

@@ -12,7 +12,7 @@ export class HealthService {
   async check() {
     const [database, queue] = await Promise.all([this.repo.pingDatabase(), this.repo.pingQueue()]);
     return {
-      status: database.ok && queue.ok ? 'ok' : 'degraded',
+      status: database.ok && queue.ok ? ('ok' as const) : ('degraded' as const),
       database: { ...database, driver: this.config.databaseUrl ? 'postgresql' : 'pglite (embedded)' },
       queue: { ...queue, driver: this.config.redisUrl ? 'bullmq (redis)' : 'in-process' },
     };

@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { connectQuerySchema } from '@instagrowth/contracts';
+import { authorizeUrlSchema, connectQuerySchema } from '@instagrowth/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { CurrentPrincipal, Policy, Public, Realm } from '../core/auth/decorators.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
+import { ApiRoute } from '../core/http/api-route.js';
 import { ZodQuery } from '../core/http/zod.js';
 import { InstagramConnectService } from './instagram-connect.service.js';
 
@@ -19,6 +20,7 @@ export class InstagramConnectController {
 
   @Get('auth/url')
   @Policy('connect', 'InstagramAccount')
+  @ApiRoute({ summary: 'The Instagram authorize URL to connect an account (or reconnect `accountId`)', responses: { 200: authorizeUrlSchema }, errors: { 403: ['forbidden'], 404: ['not_found'], 409: ['account_limit_reached'], 503: ['instagram_not_configured'] } })
   authorizeUrl(@CurrentPrincipal() actor: MemberPrincipal, @ZodQuery(connectQuerySchema) query: z.infer<typeof connectQuerySchema>) {
     return this.connect.authorizeUrl(actor, query.accountId);
   }
@@ -27,6 +29,11 @@ export class InstagramConnectController {
   @Get('callback')
   @Realm('root')
   @Public()
+  @ApiRoute({
+    summary: 'The OAuth redirect URI Instagram sends the browser back to (root host)',
+    description: 'Query: `code` and `state`, or `error`, `error_reason`, `error_description`. Redirects to the workspace’s `/accounts?connected=<id>` or `/accounts?error=<code>&message=<text>`; without a workspace to go back to it answers an HTML page saying what happened.',
+    responses: { 302: { description: 'Back to the workspace’s accounts page' }, 400: { description: 'Invalid, expired or reused state (HTML page)', contentType: 'text/html' }, 404: { description: 'The workspace is gone or suspended (HTML page)', contentType: 'text/html' }, 503: { description: 'Instagram is not configured (HTML page)', contentType: 'text/html' } },
+  })
   async callback(@Query() query: Record<string, string | string[] | undefined>, @Res() reply: FastifyReply): Promise<void> {
     const outcome = await this.connect.callback(query);
     if (outcome.kind === 'redirect') {

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, Realm } from '../core/auth/decorators.js';
+import { webhookReceiptSchema } from '@instagrowth/contracts';
+import { ApiRoute } from '../core/http/api-route.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /** Meta calls these directly (no user, no workspace host): the signature is the authentication. */
@@ -14,6 +16,11 @@ export class WebhooksController {
 
   @Get()
   @Public()
+  @ApiRoute({
+    summary: 'Meta’s webhook verification handshake: echoes `hub.challenge` when `hub.verify_token` matches',
+    responses: { 200: { description: 'The challenge, as plain text', contentType: 'text/plain' } },
+    errors: { 403: ['webhook_verification_failed'] },
+  })
   async handshake(@Query() query: Record<string, string | undefined>, @Res() reply: FastifyReply): Promise<void> {
     const challenge = await this.webhooks.handshake(query);
     await reply.status(200).header('content-type', 'text/plain').send(challenge);
@@ -22,6 +29,11 @@ export class WebhooksController {
   @Post()
   @HttpCode(200)
   @Public()
+  @ApiRoute({
+    summary: 'Instagram webhook events (comments, messages), checked by X-Hub-Signature-256 and routed to every workspace that connected the account',
+    responses: { 200: webhookReceiptSchema },
+    errors: { 400: ['invalid_body'], 401: ['invalid_signature'], 503: ['instagram_not_configured'] },
+  })
   receive(@Req() req: RawBodyRequest<FastifyRequest>, @Headers('x-hub-signature-256') signature: string | undefined) {
     return this.webhooks.receive(req.rawBody, signature);
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_FIXTURES_DIR } from '@instagrowth/instagram-graph/testing';
 import { parseWebhookBody } from './webhooks.dto.js';
 
-const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../../../../shared/instagram/fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(name, DEFAULT_FIXTURES_DIR), 'utf8'));
 
 describe('parseWebhookBody', () => {
   it('reads the real `changes[]` comment shape, keyed by the comment id', () => {

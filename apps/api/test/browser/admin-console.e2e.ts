@@ -54,6 +54,9 @@ describe('admin console (browser)', () => {
     await expectText(rows.filter({ hasText: 'acme' }), 'Acme Agency');
     await expectText(rows.filter({ hasText: 'globex' }), 'Globex Social');
     expect(await rows.count()).toBe(2);
+    // Usage instead of the raw schema version.
+    await expectText(rows.filter({ hasText: 'acme' }).getByTestId('tenant-usage'), /\d+ users · \d+ accounts?/);
+    await expectNotVisible(page.getByRole('columnheader', { name: 'Schema' }));
     expect(await rows.filter({ hasText: 'Acme Agency' }).getByRole('link', { name: 'Open Acme Agency in a new tab' }).getAttribute('href')).toBe(
       app.origin('acme'),
     );

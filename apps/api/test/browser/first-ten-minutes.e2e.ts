@@ -28,7 +28,11 @@ const VIEWPORTS = [
 
 /** The page never scrolls sideways: nothing is wider than the viewport. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const size = await page.evaluate(() => ({ path: location.pathname, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const size = (await page.evaluate('({ path: location.pathname, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth })')) as {
+    path: string;
+    scrollWidth: number;
+    width: number;
+  };
   expect({ ...size, fits: size.scrollWidth <= size.width }).toEqual({ ...size, fits: true });
 }
 

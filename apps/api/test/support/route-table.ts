@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from '../../src/core/auth/decorators.js';
+import { ROUTE_DOC_KEY, type RouteDoc } from '../../src/core/http/api-route.js';
 
 export interface RouteInfo {
   method: string;
@@ -12,6 +13,8 @@ export interface RouteInfo {
   access: AccessRule | undefined;
   realm: RouteRealm;
   params: string[];
+  /** What `@ApiRoute` declared: summary, responses, error codes. */
+  doc: RouteDoc | undefined;
 }
 
 const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
@@ -40,6 +43,7 @@ export function routeTable(app: INestApplication): RouteInfo[] {
         access: reflector.getAllAndOverride<AccessRule>(ACCESS_KEY, [handler as never, metatype]),
         realm: reflector.getAllAndOverride<RouteRealm>(REALM_KEY, [handler as never, metatype]) ?? 'workspace',
         params: [...full.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]),
+        doc: reflector.get<RouteDoc | undefined>(ROUTE_DOC_KEY, handler as never),
       });
     }
   }

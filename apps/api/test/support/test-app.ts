@@ -78,6 +78,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     return { status: res.statusCode, body, headers: res.headers, cookies: res.cookies.map((c) => ({ name: c.name, value: c.value })) };
   };
 
+  let adminToken: string | undefined;
   const t: TestApp = {
     app,
     config,
@@ -91,12 +92,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       return { token: res.body.accessToken, refreshCookie: `ig_refresh=${cookie?.value}`, user: res.body.user };
     },
     async adminLogin() {
+      // A TOTP code works once per 30 s step (RFC 6238 §5.2): log in once per app and reuse the token.
+      if (adminToken) return adminToken;
       const res = await request('POST', '/api/admin-panel/auth/login', {
         host: host('admin'),
-        body: { email: ADMIN.email, password: ADMIN.password, totp: generateSync({ secret: ADMIN.totpSecret }) },
+        // The next step's code (inside the ±30 s tolerance), so a test that logged in by hand with the
+        // current code first does not make this a replay.
+        body: { email: ADMIN.email, password: ADMIN.password, totp: generateSync({ secret: ADMIN.totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }) },
       });
       if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
-      return res.body.accessToken;
+      adminToken = res.body.accessToken as string;
+      return adminToken;
     },
     async sql(query, params = []) {
       return (await pool.query(query, params)).rows;

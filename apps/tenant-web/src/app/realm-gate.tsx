@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, publicApi } from '@/lib/api-client';
 import { applyBranding, guessRootUrl } from '@/lib/branding';
-import type { AppContext } from '@/lib/types';
 import { FullPageSkeleton } from '@/components/states';
 import { AppContextProvider } from './app-context';
 import { ContextErrorPage, SuspendedWorkspacePage, UnknownWorkspacePage } from './status-pages';
@@ -18,7 +17,7 @@ export const contextQueryKey = ['context'] as const;
 export function RealmGate() {
   const context = useQuery({
     queryKey: contextQueryKey,
-    queryFn: ({ signal }) => publicApi.get<AppContext>('/api/context', { signal }),
+    queryFn: ({ signal }) => publicApi.call('GET /api/context', { signal }),
     staleTime: Infinity,
   });
 

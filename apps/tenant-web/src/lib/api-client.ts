@@ -1,4 +1,9 @@
-import type { ApiErrorBody } from '@instagrowth/contracts';
+import { apiErrorSchema, apiRoutes, type RouteBody, type RouteKey, type RouteParams, type RouteQuery, type RouteResponse } from '@instagrowth/contracts';
+import type { ZodType } from 'zod';
+
+/** The contract's error body; only a failure the client makes up itself (network, non-JSON 5xx) lacks a correlation id. */
+const errorBodySchema = apiErrorSchema.partial({ correlationId: true });
+type ApiErrorBody = ReturnType<typeof errorBodySchema.parse>;
 
 /** An API error with the body every endpoint uses: `{ error, message, fields?, correlationId? }`. */
 export class ApiError extends Error {
@@ -26,15 +31,6 @@ export function isApiError(error: unknown): error is ApiError {
 
 export function isApiErrorCode(error: unknown, code: string): boolean {
   return error instanceof ApiError && error.code === code;
-}
-
-function isErrorBody(value: unknown): value is ApiErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>).error === 'string' &&
-    typeof (value as Record<string, unknown>).message === 'string'
-  );
 }
 
 function parseRetryAfter(header: string | null): number | undefined {
@@ -77,7 +73,8 @@ async function readBody(response: Response): Promise<unknown> {
 async function toApiError(response: Response): Promise<ApiError> {
   const body = await readBody(response).catch(() => undefined);
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-  if (isErrorBody(body)) return new ApiError(response.status, body, retryAfter);
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) return new ApiError(response.status, parsed.data, retryAfter);
   return new ApiError(
     response.status,
     {
@@ -105,17 +102,56 @@ export interface ApiClientConfig {
   onUnauthorized?: () => void;
 }
 
+/** Options of a typed call: path parameters, query and body exactly as the route's contract says. */
+export type CallOptions<K extends RouteKey> = { signal?: AbortSignal; headers?: Record<string, string>; auth?: boolean } & ([RouteParams<K>] extends [never]
+  ? { params?: never }
+  : { params: RouteParams<K> }) &
+  ([RouteBody<K>] extends [never] ? { body?: never } : { body: RouteBody<K> }) &
+  ([RouteQuery<K>] extends [never] ? { query?: never } : { query?: Partial<RouteQuery<K>> });
+
+/** `[options]` is optional only when the route needs neither params nor a body. */
+type CallArgs<K extends RouteKey> = [RouteParams<K>] extends [never] ? ([RouteBody<K>] extends [never] ? [options?: CallOptions<K>] : [options: CallOptions<K>]) : [options: CallOptions<K>];
+
 export interface ApiClient {
-  request<T>(path: string, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  put<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  patch<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  /**
+   * The one way to call the API: `api.call('GET /api/accounts/:id', { params: { id } })`. The route
+   * key names the contract in libs/contracts (`apiRoutes`); the answer is parsed with its response
+   * schema, so the type you get is the type you have.
+   */
+  call<K extends RouteKey>(route: K, ...args: CallArgs<K>): Promise<RouteResponse<K>>;
+}
+
+/** `'GET /api/accounts/:id'` + `{ id }` → `['GET', '/api/accounts/<id>']`. */
+export function routeUrl(route: RouteKey, params?: Record<string, string | number>, query?: Record<string, unknown>): { method: NonNullable<RequestOptions['method']>; url: string } {
+  const [method, template] = route.split(' ') as [NonNullable<RequestOptions['method']>, string];
+  const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`${route}: missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) search.set(key, String(value));
+  const qs = search.toString();
+  return { method, url: qs ? `${path}?${qs}` : path };
+}
+
+/**
+ * Parses an answer with its route's response schema. A mismatch means the web app and the API
+ * disagree about a contract: development builds throw, production builds log it and use the answer
+ * as sent (the browser tests fail on any console error, so it cannot slip through CI).
+ */
+export function parseAnswer(route: RouteKey, schema: ZodType | null, body: unknown): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const detail = result.error.issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(body)'} ${i.message}`).join('; ');
+  if (import.meta.env.DEV) throw new Error(`${route} answered outside its contract: ${detail}`);
+  console.error(`${route} answered outside its contract: ${detail}`);
+  return body;
 }
 
 /** One low-level call: JSON in, JSON out, cookies included, ApiError on any non-2xx. */
-export async function rawRequest<T>(path: string, options: RequestOptions & { token?: string | null } = {}): Promise<T> {
+export async function rawRequest(path: string, options: RequestOptions & { token?: string | null } = {}): Promise<unknown> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -141,21 +177,21 @@ export async function rawRequest<T>(path: string, options: RequestOptions & { to
     });
   }
   if (!response.ok) throw await toApiError(response);
-  return (await readBody(response)) as T;
+  return readBody(response);
 }
 
 export function createApiClient(config: ApiClientConfig): ApiClient {
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  async function request(path: string, options: RequestOptions): Promise<unknown> {
     const useAuth = options.auth !== false;
     const token = useAuth ? config.getToken() : null;
     try {
-      return await rawRequest<T>(path, { ...options, token });
+      return await rawRequest(path, { ...options, token });
     } catch (error) {
       if (!useAuth || !(error instanceof ApiError) || error.status !== 401) throw error;
       // The access token expired or was revoked: refresh once, then retry once.
       if (config.refresh && (await config.refresh().catch(() => false))) {
         try {
-          return await rawRequest<T>(path, { ...options, token: config.getToken() });
+          return await rawRequest(path, { ...options, token: config.getToken() });
         } catch (retryError) {
           if (retryError instanceof ApiError && retryError.status === 401) config.onUnauthorized?.();
           throw retryError;
@@ -166,18 +202,14 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     }
   }
 
-  return {
-    request,
-    get: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) => request<T>(path, { ...options, method: 'GET' }),
-    post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-      request<T>(path, { ...options, method: 'POST', body }),
-    put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-      request<T>(path, { ...options, method: 'PUT', body }),
-    patch: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-      request<T>(path, { ...options, method: 'PATCH', body }),
-    delete: <T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
-      request<T>(path, { ...options, method: 'DELETE' }),
-  };
+  async function call<K extends RouteKey>(route: K, ...[options]: CallArgs<K>): Promise<RouteResponse<K>> {
+    const opts = (options ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal; headers?: Record<string, string>; auth?: boolean };
+    const { method, url } = routeUrl(route, opts.params, opts.query);
+    const body = await request(url, { method, body: opts.body, signal: opts.signal, headers: opts.headers, auth: opts.auth });
+    return parseAnswer(route, apiRoutes[route].response, body) as RouteResponse<K>;
+  }
+
+  return { call };
 }
 
 /** Unauthenticated calls (root realm, public pages, app context). */

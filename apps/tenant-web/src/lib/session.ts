@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { SessionView, UserView } from '@instagrowth/contracts';
+import { sessionViewSchema, type SessionView, type UserView } from '@instagrowth/contracts';
 import { ApiError, createApiClient, rawRequest, type ApiClient } from './api-client';
 
 /**
@@ -81,12 +81,12 @@ let inflight: Promise<boolean> | null = null;
 async function doRefresh(): Promise<boolean> {
   if (!sessionMarker.present()) return false;
   try {
-    const session = await rawRequest<SessionView>('/api/auth/refresh', { method: 'POST' });
-    if (!session || typeof session.accessToken !== 'string') {
+    const session = sessionViewSchema.safeParse(await rawRequest('/api/auth/refresh', { method: 'POST' }));
+    if (!session.success) {
       sessionStore.clear();
       return false;
     }
-    sessionStore.set(session);
+    sessionStore.set(session.data);
     return true;
   } catch (error) {
     if (error instanceof ApiError && error.status > 0 && error.status < 500) sessionStore.clear();

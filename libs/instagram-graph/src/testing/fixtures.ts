@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { isJsonObject, readArray, type JsonObject, type JsonValue } from '../json.js';
 
 // The fixtures of /work/shared/instagram/fixtures, loaded once per fake server. Raw text is kept for
 // the files whose exact bytes matter (the unsafe-integer token answer, the OAuth error envelope).
 
-/** `<repo>/../shared/instagram/fixtures/`, resolved from src/testing (and dist/testing, same depth). */
-export const DEFAULT_FIXTURES_DIR = new URL('../../../../../shared/instagram/fixtures/', import.meta.url);
+/**
+ * `<repo>/../shared/instagram/fixtures/`, resolved from src/testing (and dist/testing, same depth);
+ * $INSTAGRAM_FIXTURES_DIR overrides it (a git worktree is not a sibling of `shared/`).
+ */
+const fixturesFromEnv = process.env['INSTAGRAM_FIXTURES_DIR'];
+export const DEFAULT_FIXTURES_DIR = fixturesFromEnv
+  ? pathToFileURL(fixturesFromEnv.endsWith('/') ? fixturesFromEnv : `${fixturesFromEnv}/`)
+  : new URL('../../../../../shared/instagram/fixtures/', import.meta.url);
 
 export interface Fixtures {
   dir: string;

@@ -1,5 +1,4 @@
-import { defineAbilityFor } from '@instagrowth/authz';
-import { subject } from '@casl/ability';
+import { asSubject, defineAbilityFor } from '@instagrowth/authz';
 import { accessibleFilter, type Filter } from './casl-filter.js';
 
 /** A tiny evaluator of the filter syntax we emit, to compare with CASL's own in-memory answers. */
@@ -26,7 +25,7 @@ describe('accessibleFilter', () => {
     const ability = defineAbilityFor({ userId: 'u', role, assignedAccountIds: assigned });
     const filter = accessibleFilter(ability, 'read', 'InstagramAccount');
     for (const account of accounts) {
-      const casl = ability.can('read', subject('InstagramAccount', { ...account }));
+      const casl = ability.can('read', asSubject('InstagramAccount', { ...account }));
       expect(filter === null ? false : matches(filter, account)).toBe(casl);
     }
   });

@@ -39,6 +39,7 @@ const envSchema = z.object({
     .refine((list) => list.every(isIpOrCidr), 'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.0/8,127.0.0.1'),
   DEFAULT_ACCOUNT_LIMIT: z.coerce.number().int().min(0).default(5),
   TRIAL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  DEFAULT_AI_CREDITS: z.coerce.number().int().min(0).max(1_000_000).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
@@ -78,6 +79,8 @@ export interface AppConfig {
   trustedProxies: string[];
   defaultAccountLimit: number;
   trialDays: number;
+  /** AI credits granted per calendar month until billing grants per plan. */
+  defaultAiCredits: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
   migrationConcurrency: number;
   instagram: {
@@ -150,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDistDir: e.WEB_DIST_DIR,
     defaultAccountLimit: e.DEFAULT_ACCOUNT_LIMIT,
     trialDays: e.TRIAL_DAYS,
+    defaultAiCredits: e.DEFAULT_AI_CREDITS,
     login: {
       maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,

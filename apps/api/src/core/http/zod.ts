@@ -1,8 +1,10 @@
-import { applyDecorators, Body, Param, Query, type PipeTransform } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { Body, Param, Query, type PipeTransform } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
 import { findUnsafeText } from '@instagrowth/contracts';
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { validationFailed } from '../errors/domain-error.js';
+import { toOpenApiSchema } from './openapi-schema.js';
 
 /** Parses with a zod schema; on failure a 400 naming each field and its reason. */
 export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
@@ -30,20 +32,33 @@ export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infe
   }
 }
 
+/** A parameter decorator that also puts its schema into OpenAPI (on the method it decorates). */
+function documented(param: ParameterDecorator, ...docs: MethodDecorator[]): ParameterDecorator {
+  return (target, key, index) => {
+    param(target, key, index);
+    const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
+    if (key !== undefined && descriptor) for (const doc of docs) doc(target, key, descriptor);
+  };
+}
+
 /** `@ZodBody(schema)`: validation and the OpenAPI request body from the same zod schema. */
 export function ZodBody<T extends ZodType>(schema: T, options: { rawTextFields?: readonly string[] } = {}): ParameterDecorator {
-  return Body(new ZodPipe(schema, undefined, options.rawTextFields));
+  return documented(Body(new ZodPipe(schema, undefined, options.rawTextFields)), ApiBody({ schema: toOpenApiSchema(schema, 'input') }));
 }
 
+/** `@ZodParam(name, schema)`: a path parameter, validated and documented. */
 export function ZodParam<T extends ZodType>(name: string, schema: T): ParameterDecorator {
-  return Param(name, new ZodPipe(schema, name));
+  return documented(Param(name, new ZodPipe(schema, name)), ApiParam({ name, required: true, schema: toOpenApiSchema(schema, 'input') }));
 }
 
+/** `@ZodQuery(objectSchema)`: the query string, validated and documented one parameter per key. */
 export function ZodQuery<T extends ZodType>(schema: T): ParameterDecorator {
-  return Query(new ZodPipe(schema));
+  const json = toOpenApiSchema(schema, 'input') as SchemaObject & { properties?: Record<string, SchemaObject>; required?: string[] };
+  const docs = Object.entries(json.properties ?? {}).map(([name, property]) => ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: property }));
+  return documented(Query(new ZodPipe(schema)), ...docs);
 }
 
-/** Documents a body schema in OpenAPI via zod 4's JSON Schema export. */
-export function ApiZodBody(schema: ZodType): MethodDecorator {
-  return applyDecorators(ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> }));
+/** @deprecated `@ZodBody` documents the body itself; kept so older routes compile. Does nothing. */
+export function ApiZodBody(_schema: ZodType): MethodDecorator {
+  return () => undefined;
 }

@@ -63,7 +63,9 @@ export class InstagramClientProvider {
       );
     }
     // Checked again here: a value stored before validation existed, or from env, must never reach an authorize URL.
-    const redirectProblem = publicUrlProblem(settings.redirectUri);
+    // Our own callback on the configured APP_URL passes too (a plain-http deployment is a choice made in env).
+    const ownCallback = settings.redirectUri === `${this.config.appUrl.origin}/api/instagram/callback`;
+    const redirectProblem = ownCallback ? null : publicUrlProblem(settings.redirectUri);
     if (redirectProblem) {
       throw new DomainError('instagram_misconfigured', 503, `The Instagram redirect URI ${redirectProblem}: the platform admin must fix it in the settings.`);
     }

@@ -135,23 +135,18 @@ interface AxeViolation {
 /** Runs axe-core on the page as it is now; answers one line per serious/critical violation. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Let enter animations (dialogs, toasts) finish: half-faded text would fail contrast at random.
+  // In-page code is passed as strings: the tests are type-checked without the DOM library.
   await page
-    .waitForFunction(
-      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-      undefined,
-      { timeout: 3_000, polling: 50 },
-    )
+    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)", undefined, {
+      timeout: 3_000,
+      polling: 50,
+    })
     .catch(() => undefined);
   // page.evaluate goes through the DevTools protocol, so the app's CSP does not block it.
-  const has = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  const has = (await page.evaluate("typeof window.axe === 'object'")) as boolean;
   if (!has) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(
-    (tags) =>
-      (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: unknown[] }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations),
-    AXE_TAGS,
-  )) as AxeViolation[];
+  const options = { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] };
+  const violations = (await page.evaluate(`window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`)) as AxeViolation[];
   const path = new URL(page.url()).pathname;
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -12,7 +12,6 @@ import { InstaGrowthLogo } from '@/components/logo';
 import { adminSessionStore, useAdminSession } from '@/lib/admin-session';
 import { publicApi } from '@/lib/api-client';
 import { applyApiFieldErrors } from '@/lib/forms';
-import type { AdminSession } from '@/lib/types';
 
 type FormInput = z.input<typeof adminLoginSchema>;
 type FormOutput = z.output<typeof adminLoginSchema>;
@@ -27,7 +26,7 @@ export function AdminLoginPage() {
   const { handleSubmit, setError, resetField } = form;
 
   const login = useMutation({
-    mutationFn: (values: FormOutput) => publicApi.post<AdminSession>('/api/admin-panel/auth/login', values),
+    mutationFn: (values: FormOutput) => publicApi.call('POST /api/admin-panel/auth/login', { body: values }),
     onSuccess: (session) => {
       adminSessionStore.set(session.accessToken, session.admin.email, session.expiresIn);
       navigate('/tenants', { replace: true });

@@ -9,7 +9,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { EmptyState, ErrorState, PageHeader } from '@/components/states';
 import { DataTable, type Column } from '@/components/data-table';
 import { adminApi } from '@/lib/admin-session';
-import type { ListResponse, OutboxItem, OutboxMessage } from '@/lib/types';
+import type { OutboxItem } from '@/lib/types';
 import { cn, formatDateTime, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
 
@@ -24,7 +24,7 @@ function MessageDialog({ id, onClose }: { id: OutboxItem['id'] | null; onClose: 
   const [view, setView] = useState<'html' | 'text'>('html');
   const message = useQuery({
     queryKey: ['admin', 'outbox', String(id)],
-    queryFn: ({ signal }) => adminApi.get<OutboxMessage>(`/api/admin-panel/outbox/${encodeURIComponent(String(id))}`, { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/outbox/:id', { params: { id: id ?? '' }, signal }),
     enabled: id !== null,
     staleTime: Infinity,
   });
@@ -104,7 +104,7 @@ export function OutboxPage() {
   const [openId, setOpenId] = useState<OutboxItem['id'] | null>(null);
   const outbox = useQuery({
     queryKey: ['admin', 'outbox'],
-    queryFn: ({ signal }) => adminApi.get<ListResponse<OutboxItem>>('/api/admin-panel/outbox', { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/outbox', { signal }),
     refetchInterval: 15_000,
   });
 

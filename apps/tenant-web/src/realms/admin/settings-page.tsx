@@ -13,7 +13,6 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState, PageHeader } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
 import { ApiError } from '@/lib/api-client';
-import type { ListResponse } from '@/lib/types';
 import { cn, fieldMessage, formatRelative } from '@/lib/utils';
 
 const settingsKey = ['admin', 'settings'] as const;
@@ -181,7 +180,7 @@ export function SettingsPage() {
 
   const settings = useQuery({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => adminApi.get<ListResponse<SettingView>>('/api/admin-panel/settings', { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/settings', { signal }),
   });
 
   const groups = useMemo(() => {
@@ -207,7 +206,7 @@ export function SettingsPage() {
   const changeCount = Object.keys(changes).length;
 
   const save = useMutation({
-    mutationFn: (values: Record<string, string | null>) => adminApi.put<ListResponse<SettingView>>('/api/admin-panel/settings', { values }),
+    mutationFn: (values: Record<string, string | null>) => adminApi.call('PUT /api/admin-panel/settings', { body: { values } }),
     onSuccess: (result) => {
       queryClient.setQueryData(settingsKey, result);
       setDrafts({});

@@ -8,12 +8,9 @@ import { Input } from '@/components/ui/input';
 import { DataTable, type Column } from '@/components/data-table';
 import { EmptyState, PageHeader } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
-import type { ListResponse, TenantView } from '@/lib/types';
+import type { TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
 import { StatusBadge } from './status-badge';
-
-/** The console's tenant row: usage fields arrive with the admin tenants API. */
-type TenantRow = TenantView & { ownerEmail?: string | null; userCount?: number; accountCount?: number; planCode?: string | null };
 
 /** Suspend or reactivate one workspace, after a confirmation that says what happens. */
 function TenantStatusAction({ tenant }: { tenant: TenantView }) {
@@ -21,7 +18,7 @@ function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   const queryClient = useQueryClient();
   const suspend = tenant.status === 'active';
   const change = useMutation({
-    mutationFn: () => adminApi.put<TenantView>(`/api/admin-panel/tenants/${tenant.id}/status`, { status: suspend ? 'suspended' : 'active' }),
+    mutationFn: () => adminApi.call('PUT /api/admin-panel/tenants/:id/status', { params: { id: tenant.id }, body: { status: suspend ? 'suspended' : 'active' } }),
     onSuccess: async () => {
       setOpen(false);
       await queryClient.invalidateQueries({ queryKey: ['admin', 'tenants'] });
@@ -52,7 +49,7 @@ function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   );
 }
 
-const TENANT_COLUMNS: Column<TenantRow>[] = [
+const TENANT_COLUMNS: Column<TenantView>[] = [
   {
     id: 'workspace',
     header: 'Workspace',
@@ -108,7 +105,7 @@ export function TenantsPage() {
   const [search, setSearch] = useState('');
   const tenants = useQuery({
     queryKey: ['admin', 'tenants'],
-    queryFn: ({ signal }) => adminApi.get<ListResponse<TenantRow>>('/api/admin-panel/tenants', { signal }),
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/tenants', { signal }),
   });
 
   const filtered = useMemo(() => {

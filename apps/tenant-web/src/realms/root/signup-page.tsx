@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import type { z } from 'zod';
-import { registerSchema, slugSchema, type SlugAvailability } from '@instagrowth/contracts';
+import { registerSchema, slugSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -17,7 +17,6 @@ import { useAppContext } from '@/app/app-context';
 import { ApiError, publicApi } from '@/lib/api-client';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { useDebouncedValue } from '@/lib/hooks';
-import type { RegisterResponse } from '@/lib/types';
 import { cn, fieldMessage, slugify } from '@/lib/utils';
 import { PLANS } from './plans';
 import { storedReferral } from './referral';
@@ -47,7 +46,7 @@ function useSlugStatus(slug: string, baseDomain: string): SlugStatus {
   const local = slugSchema.safeParse(trimmed);
   const check = useQuery({
     queryKey: ['slug-availability', debounced],
-    queryFn: ({ signal }) => publicApi.get<SlugAvailability>(`/api/auth/slug/${encodeURIComponent(debounced)}`, { signal }),
+    queryFn: ({ signal }) => publicApi.call('GET /api/auth/slug/:slug', { params: { slug: debounced }, signal }),
     enabled: debounced.length > 0 && slugSchema.safeParse(debounced).success,
     staleTime: 10_000,
     retry: false,
@@ -106,7 +105,7 @@ export function SignupPage() {
   const signup = useMutation({
     mutationFn: (values: FormOutput) => {
       const referralCode = params.get('ref') ?? storedReferral();
-      return publicApi.post<RegisterResponse>('/api/auth/register', referralCode ? { ...values, referralCode } : values);
+      return publicApi.call('POST /api/auth/register', { body: referralCode ? { ...values, referralCode } : values });
     },
     onSuccess: (result) => {
       window.location.assign(result.loginUrl);

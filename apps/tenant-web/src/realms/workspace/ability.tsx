@@ -1,11 +1,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { createAbilityFromRules, type Action, type AppAbility, type AppRule, type Subject } from '@instagrowth/authz';
+import type { AbilityRule } from '@instagrowth/contracts';
+import { createAbilityFromRules, type Action, type AppAbility, type Subject } from '@instagrowth/authz';
 
 const emptyAbility = createAbilityFromRules([]);
 const AbilityContext = createContext<AppAbility>(emptyAbility);
 
 /** The same CASL rules the API enforces, rebuilt from GET /api/auth/me. */
-export function AbilityProvider({ rules, children }: { rules: AppRule[]; children: ReactNode }) {
+export function AbilityProvider({ rules, children }: { rules: AbilityRule[]; children: ReactNode }) {
   const ability = useMemo(() => createAbilityFromRules(rules), [rules]);
   return <AbilityContext.Provider value={ability}>{children}</AbilityContext.Provider>;
 }

@@ -21,7 +21,7 @@ export function ForgotPasswordPage() {
   const { handleSubmit, setError, getValues } = form;
 
   const request = useMutation({
-    mutationFn: (values: FormOutput) => publicApi.post<void>('/api/auth/forgot-password', values),
+    mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/forgot-password', { body: values }),
     onError: (error) => applyApiFieldErrors(error, setError, ['email']),
   });
 

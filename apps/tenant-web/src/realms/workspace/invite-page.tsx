@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { MailX } from 'lucide-react';
 import type { z } from 'zod';
-import { acceptInvitationSchema, type SessionView } from '@instagrowth/contracts';
+import { acceptInvitationSchema } from '@instagrowth/contracts';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -56,7 +56,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const { handleSubmit, setError } = form;
 
   const accept = useMutation({
-    mutationFn: (values: FormOutput) => publicApi.post<SessionView>('/api/auth/accept-invitation', { token, ...values }),
+    mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/accept-invitation', { body: { token, ...values } }),
     onSuccess: (session) => {
       startSession(session);
       navigate('/', { replace: true });
@@ -96,7 +96,7 @@ export function InvitePage() {
   const token = params.get('token') ?? '';
   const invitation = useQuery({
     queryKey: ['invitation', token],
-    queryFn: ({ signal }) => publicApi.get<InvitationPreview>(`/api/auth/invitations/${encodeURIComponent(token)}`, { signal }),
+    queryFn: ({ signal }) => publicApi.call('GET /api/auth/invitations/:token', { params: { token }, signal }),
     enabled: token.length > 0,
     staleTime: Infinity,
   });

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { Info, PartyPopper } from 'lucide-react';
 import type { z } from 'zod';
-import { loginSchema, type SessionView } from '@instagrowth/contracts';
+import { loginSchema } from '@instagrowth/contracts';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { FormField } from '@/components/form-field';
@@ -39,7 +39,7 @@ export function LoginPage() {
   const { handleSubmit, setError } = form;
 
   const login = useMutation({
-    mutationFn: (values: FormOutput) => publicApi.post<SessionView>('/api/auth/login', values),
+    mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/login', { body: values }),
     onSuccess: (session) => {
       startSession(session);
       navigate(next, { replace: true });

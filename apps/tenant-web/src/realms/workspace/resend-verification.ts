@@ -5,7 +5,7 @@ import { api } from '@/lib/session';
 
 export function useResendVerification(email: string) {
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/resend-verification'),
+    mutationFn: () => api.call('POST /api/auth/resend-verification'),
     onSuccess: () => toast({ variant: 'success', title: 'Verification email sent', description: `Check ${email} for a link to confirm your address.` }),
     onError: (error) =>
       toast({

@@ -26,7 +26,7 @@ export function ResetPasswordPage() {
   const { handleSubmit, setError } = form;
 
   const reset = useMutation({
-    mutationFn: (values: FormValues) => publicApi.post<void>('/api/auth/reset-password', { token, password: values.password }),
+    mutationFn: (values: FormValues) => publicApi.call('POST /api/auth/reset-password', { body: { token, password: values.password } }),
     onError: (error) => applyApiFieldErrors(error, setError, ['password']),
   });
 

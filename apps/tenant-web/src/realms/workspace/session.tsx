@@ -56,7 +56,7 @@ export function useLogout(): () => Promise<void> {
   const navigate = useNavigate();
   return useCallback(async () => {
     try {
-      await api.post<void>('/api/auth/logout');
+      await api.call('POST /api/auth/logout');
     } catch {
       // Whatever the server says, this browser forgets the session.
     }
@@ -70,7 +70,7 @@ export function useMe() {
   const { token } = useSessionState();
   return useQuery({
     queryKey: meQueryKey,
-    queryFn: ({ signal }) => api.get<MeResponse>('/api/auth/me', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/auth/me', { signal }),
     enabled: token !== null,
     staleTime: 60_000,
   });

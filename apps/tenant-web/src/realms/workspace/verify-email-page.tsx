@@ -13,7 +13,7 @@ const attempts = new Map<string, Promise<{ verified: boolean }>>();
 function verifyOnce(token: string): Promise<{ verified: boolean }> {
   let attempt = attempts.get(token);
   if (!attempt) {
-    attempt = publicApi.post<{ verified: boolean }>('/api/auth/verify-email', { token });
+    attempt = publicApi.call('POST /api/auth/verify-email', { body: { token } });
     attempts.set(token, attempt);
   }
   return attempt;

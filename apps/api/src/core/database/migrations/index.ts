@@ -4,11 +4,12 @@ import { tenant0001Init } from './tenant-0001-init.js';
 import { control0002Instagram } from './control-0002-instagram.js';
 import { tenant0002Instagram } from './tenant-0002-instagram.js';
 import { tenant0003WebhookEvents } from './tenant-0003-webhook-events.js';
+import { tenant0004Credits } from './tenant-0004-credits.js';
 import { control0003TotpStep } from './control-0003-totp-step.js';
 import { tenant0005Sessions } from './tenant-0005-sessions.js';
 
 /** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
 export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0003TotpStep];
-export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0005Sessions];
+export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0005Sessions];
 
 export type { ControlMigration, TenantMigration } from './migration.js';

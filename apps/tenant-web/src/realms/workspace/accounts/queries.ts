@@ -5,19 +5,14 @@ import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/components/api-error-alert';
 import { ApiError } from '@/lib/api-client';
 import { api } from '@/lib/session';
-import type { ListResponse, UserView } from '@/lib/types';
 import { meQueryKey } from '../session';
 import { membersQueryKey } from '../team/queries';
 import type {
   AccountDetail,
   AccountListResponse,
   AccountSummary,
-  AssignmentsResponse,
-  ImportReport,
   ManualAccountInput,
-  MediaListResponse,
   MetricsInput,
-  RefreshResponse,
   SyncRun,
 } from './types';
 
@@ -31,8 +26,6 @@ export const accountKeys = {
   assignments: (id: string) => ['accounts', 'assignments', id] as const,
 };
 
-const path = (id: string, rest = '') => `/api/accounts/${encodeURIComponent(id)}${rest}`;
-
 /** CASL instance for per-account checks (managers and clients only see their assigned accounts). */
 export function accountSubject(account: Pick<AccountSummary, 'id'>) {
   return subject('InstagramAccount', { ...account } as Record<string, unknown>);
@@ -45,7 +38,7 @@ export function isNotFound(error: unknown): boolean {
 export function useAccounts(enabled = true) {
   return useQuery({
     queryKey: accountKeys.list,
-    queryFn: ({ signal }) => api.get<AccountListResponse>('/api/accounts', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts', { signal }),
     enabled,
   });
 }
@@ -53,14 +46,14 @@ export function useAccounts(enabled = true) {
 export function useAccount(id: string) {
   return useQuery({
     queryKey: accountKeys.detail(id),
-    queryFn: ({ signal }) => api.get<AccountDetail>(path(id), { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id', { params: { id }, signal }),
   });
 }
 
 export function useAccountMedia(id: string, enabled = true) {
   return useQuery({
     queryKey: accountKeys.media(id),
-    queryFn: ({ signal }) => api.get<MediaListResponse>(path(id, '/media?limit=60'), { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id/media', { params: { id }, query: { limit: 60 }, signal }),
     enabled,
   });
 }
@@ -69,7 +62,7 @@ export function useAccountMedia(id: string, enabled = true) {
 export function useAccountMediaPage(id: string, offset: number, limit: number) {
   return useQuery({
     queryKey: accountKeys.mediaPage(id, offset, limit),
-    queryFn: ({ signal }) => api.get<MediaListResponse>(path(id, `/media?limit=${limit}&offset=${offset}`), { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id/media', { params: { id }, query: { limit, offset }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -93,8 +86,7 @@ function patchStatus(queryClient: QueryClient, id: string, status: AccountSummar
 export function useConnectInstagram() {
   const mutation = useMutation({
     mutationFn: async (accountId?: string) => {
-      const query = accountId ? `?accountId=${encodeURIComponent(accountId)}` : '';
-      const { url } = await api.get<{ url: string }>(`/api/instagram/auth/url${query}`);
+      const { url } = await api.call('GET /api/instagram/auth/url', { query: { accountId } });
       window.location.assign(url);
       return url;
     },
@@ -114,7 +106,7 @@ export function useConnectInstagram() {
 export function useCreateManualAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ManualAccountInput) => api.post<AccountSummary>('/api/accounts/manual', input),
+    mutationFn: (input: ManualAccountInput) => api.call('POST /api/accounts/manual', { body: input }),
     onSuccess: (account) => {
       queryClient.setQueryData<AccountListResponse>(accountKeys.list, (old) =>
         old
@@ -131,7 +123,7 @@ export function useCreateManualAccount() {
 export function useDisconnectAccount() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (account: AccountSummary) => api.delete(path(account.id)),
+    mutationFn: (account: AccountSummary) => api.call('DELETE /api/accounts/:id', { params: { id: account.id } }),
     onSuccess: (_, account) => {
       queryClient.setQueryData<AccountListResponse>(accountKeys.list, (old) =>
         old ? { data: old.data.filter((a) => a.id !== account.id), limit: { ...old.limit, used: Math.max(0, old.limit.used - 1) } } : old,
@@ -147,7 +139,7 @@ export function useDisconnectAccount() {
 export function useUpdateMetrics(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: MetricsInput) => api.put<AccountSummary>(path(id, '/metrics'), input),
+    mutationFn: (input: MetricsInput) => api.call('PUT /api/accounts/:id/metrics', { params: { id }, body: input }),
     onSuccess: (account) => {
       putAccount(queryClient, account);
       void queryClient.invalidateQueries({ queryKey: accountKeys.detail(id), exact: true });
@@ -159,7 +151,7 @@ export function useUpdateMetrics(id: string) {
 export function useImportPosts(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => api.post<ImportReport>(path(id, '/posts/import'), { csv }),
+    mutationFn: (csv: string) => api.call('POST /api/accounts/:id/posts/import', { params: { id }, body: { csv } }),
     onSuccess: (report) => {
       if (report.imported > 0) void queryClient.invalidateQueries({ queryKey: accountKeys.detail(id) });
     },
@@ -169,7 +161,7 @@ export function useImportPosts(id: string) {
 export function useAssignments(id: string, enabled: boolean) {
   return useQuery({
     queryKey: accountKeys.assignments(id),
-    queryFn: ({ signal }) => api.get<AssignmentsResponse>(path(id, '/assignments'), { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id/assignments', { params: { id }, signal }),
     enabled,
   });
 }
@@ -177,7 +169,7 @@ export function useAssignments(id: string, enabled: boolean) {
 export function useTeamMembers(enabled: boolean) {
   return useQuery({
     queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<UserView>>('/api/team/members', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/members', { signal }),
     enabled,
   });
 }
@@ -185,7 +177,7 @@ export function useTeamMembers(enabled: boolean) {
 export function useSaveAssignments(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (userIds: string[]) => api.put<AssignmentsResponse>(path(id, '/assignments'), { userIds }),
+    mutationFn: (userIds: string[]) => api.call('PUT /api/accounts/:id/assignments', { params: { id }, body: { userIds } }),
     onSuccess: (saved) => queryClient.setQueryData(accountKeys.assignments(id), saved),
   });
 }
@@ -244,7 +236,7 @@ export function useAccountSync(account: Pick<AccountSummary, 'id' | 'username' |
 
   const run = useQuery({
     queryKey: accountKeys.sync(id),
-    queryFn: ({ signal }) => api.get<SyncRun>(path(id, '/sync'), { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id/sync', { params: { id }, signal }),
     enabled: watching,
     staleTime: 0,
     retry: false,
@@ -291,7 +283,7 @@ export function useAccountSync(account: Pick<AccountSummary, 'id' | 'username' |
   }, [watching, current, target, id, account.username, queryClient, run.isError, run.error, run.errorUpdateCount]);
 
   const refresh = useMutation({
-    mutationFn: () => api.post<RefreshResponse>(path(id, '/refresh')),
+    mutationFn: () => api.call('POST /api/accounts/:id/refresh', { params: { id } }),
     onSuccess: ({ syncRunId }) => {
       settled.current = null;
       sawActive.current = false;

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionInfo, UserView } from '@instagrowth/contracts';
 import { publicApi } from '@/lib/api-client';
 import { api } from '@/lib/session';
 import type { MeResponse } from '@/lib/types';
@@ -12,7 +11,7 @@ export const sessionsQueryKey = ['auth', 'sessions'] as const;
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (values: { name: string }) => api.patch<{ user: UserView }>('/api/auth/profile', values),
+    mutationFn: (values: { name: string }) => api.call('PATCH /api/auth/profile', { body: values }),
     onSuccess: ({ user }) => {
       queryClient.setQueryData<MeResponse>(meQueryKey, (old) => (old ? { ...old, user: { ...old.user, ...user } } : old));
     },
@@ -22,7 +21,7 @@ export function useUpdateProfile() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (values: { currentPassword: string; newPassword: string }) => api.post<void>('/api/auth/change-password', values),
+    mutationFn: (values: { currentPassword: string; newPassword: string }) => api.call('POST /api/auth/change-password', { body: values }),
     // The API ends every other session: the list changes.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
   });
@@ -30,7 +29,7 @@ export function useChangePassword() {
 
 export function useChangeEmail() {
   return useMutation({
-    mutationFn: (values: { password: string; email: string }) => api.post<{ message: string }>('/api/auth/change-email', values),
+    mutationFn: (values: { password: string; email: string }) => api.call('POST /api/auth/change-email', { body: values }),
   });
 }
 
@@ -39,7 +38,7 @@ const confirmations = new Map<string, Promise<void>>();
 export function confirmEmailChangeOnce(token: string): Promise<void> {
   let attempt = confirmations.get(token);
   if (!attempt) {
-    attempt = publicApi.post<void>('/api/auth/confirm-email-change', { token });
+    attempt = publicApi.call('POST /api/auth/confirm-email-change', { body: { token } }).then(() => undefined);
     confirmations.set(token, attempt);
   }
   return attempt;
@@ -48,14 +47,14 @@ export function confirmEmailChangeOnce(token: string): Promise<void> {
 export function useSessions() {
   return useQuery({
     queryKey: sessionsQueryKey,
-    queryFn: ({ signal }) => api.get<{ sessions: SessionInfo[] }>('/api/auth/sessions', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/auth/sessions', { signal }),
   });
 }
 
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => api.call('DELETE /api/auth/sessions/:id', { params: { id } }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
   });
 }
@@ -63,7 +62,7 @@ export function useRevokeSession() {
 export function useRevokeOtherSessions() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/sessions/revoke-others'),
+    mutationFn: () => api.call('POST /api/auth/sessions/revoke-others'),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: sessionsQueryKey }),
   });
 }

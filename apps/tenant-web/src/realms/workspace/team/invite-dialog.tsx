@@ -41,7 +41,7 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
   const { control, handleSubmit, setError, clearErrors, reset, formState: { errors } } = form;
 
   const invite = useMutation({
-    mutationFn: (values: FormOutput) => api.post<InvitationView>('/api/team/invitations', values),
+    mutationFn: (values: FormOutput) => api.call('POST /api/team/invitations', { body: values }),
     onSuccess: (invitation) => {
       queryClient.setQueryData<ListResponse<InvitationView>>(invitationsQueryKey, (old) =>
         old ? { data: [invitation, ...old.data.filter((i) => i.id !== invitation.id)] } : old,

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/session';
-import type { InvitationView, ListResponse, UserView } from '@/lib/types';
 
 // Queries of the team domain (GET /api/team/members, /api/team/invitations).
 export const membersQueryKey = ['team', 'members'] as const;
@@ -9,7 +8,7 @@ export const invitationsQueryKey = ['team', 'invitations'] as const;
 export function useMembers(enabled = true) {
   return useQuery({
     queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<UserView>>('/api/team/members', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/members', { signal }),
     enabled,
   });
 }
@@ -17,7 +16,7 @@ export function useMembers(enabled = true) {
 export function useInvitations(enabled = true) {
   return useQuery({
     queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => api.get<ListResponse<InvitationView>>('/api/team/invitations', { signal }),
+    queryFn: ({ signal }) => api.call('GET /api/team/invitations', { signal }),
     enabled,
   });
 }

@@ -84,7 +84,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
   const members = useMembers();
 
   const changeRole = useMutation({
-    mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.patch<UserView>(`/api/team/members/${encodeURIComponent(member.id)}`, { role }),
+    mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.call('PATCH /api/team/members/:id', { params: { id: member.id }, body: { role } }),
     onSuccess: (updated) => {
       onError(null);
       queryClient.setQueryData<ListResponse<UserView>>(membersQueryKey, (old) =>
@@ -100,7 +100,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
   });
 
   const remove = useMutation({
-    mutationFn: (member: UserView) => api.delete(`/api/team/members/${encodeURIComponent(member.id)}`),
+    mutationFn: (member: UserView) => api.call('DELETE /api/team/members/:id', { params: { id: member.id } }),
     onSuccess: (_, member) => {
       onError(null);
       queryClient.setQueryData<ListResponse<UserView>>(membersQueryKey, (old) => (old ? { data: old.data.filter((m) => m.id !== member.id) } : old));
@@ -226,7 +226,7 @@ function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamE
   const invitations = useInvitations();
 
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationView) => api.delete(`/api/team/invitations/${encodeURIComponent(invitation.id)}`),
+    mutationFn: (invitation: InvitationView) => api.call('DELETE /api/team/invitations/:id', { params: { id: invitation.id } }),
     onSuccess: (_, invitation) => {
       onError(null);
       queryClient.setQueryData<ListResponse<InvitationView>>(invitationsQueryKey, (old) =>

@@ -1,0 +1,87 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { CompiledQuery } from 'kysely';
+import type { SqlQuery } from '../database/sql.js';
+import { TenantContext } from './tenant-context.js';
+
+interface UnitOfWork {
+  schemaName: string;
+  em: EntityManager;
+}
+
+/** Open units of work, per async call chain (one per request or job that started one). */
+const openUnit = new AsyncLocalStorage<UnitOfWork>();
+
+/**
+ * The one data path of a tenant's repositories. Raw SQL (the `sql` template, tables qualified here
+ * from the tenant context) and the ORM share a connection and a transaction whenever a service opens
+ * a unit of work; outside one, each statement runs on the pool. Money-like writes (credits, billing,
+ * publishing) go in one unit of work with the record that justifies them.
+ *
+ * PGlite note: every pooled "connection" is one session, so while a unit of work is open nothing
+ * may await another connection — everything inside goes through this class.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(
+    private readonly ctx: TenantContext,
+    @Inject(MikroORM) private readonly orm: MikroORM,
+  ) {}
+
+  /** The tenant's schema name (from the naming function, checked when the tenant was resolved). */
+  get schemaName(): string {
+    return this.ctx.tenant.schemaName;
+  }
+
+  /** The EntityManager of the open unit of work, else the request's tenant fork. */
+  get em(): EntityManager {
+    return this.unit()?.em ?? this.ctx.em;
+  }
+
+  /** True inside `unitOfWork`. */
+  get inUnitOfWork(): boolean {
+    return this.unit() !== undefined;
+  }
+
+  async query<T>(query: SqlQuery): Promise<T[]> {
+    const { text, values } = query.compile(this.schemaName);
+    const unit = this.unit();
+    const kysely = unit ? unit.em.getKysely() : this.orm.em.getKysely();
+    const result = await kysely.executeQuery(CompiledQuery.raw(text, values));
+    return result.rows as T[];
+  }
+
+  async one<T>(query: SqlQuery): Promise<T | null> {
+    const rows = await this.query<T>(query);
+    return rows[0] ?? null;
+  }
+
+  /** Affected row count of an insert/update/delete. */
+  async execute(query: SqlQuery): Promise<number> {
+    const { text, values } = query.compile(this.schemaName);
+    const unit = this.unit();
+    const kysely = unit ? unit.em.getKysely() : this.orm.em.getKysely();
+    const result = await kysely.executeQuery(CompiledQuery.raw(text, values));
+    return Number(result.numAffectedRows ?? 0n);
+  }
+
+  /**
+   * Runs `fn` in one transaction shared by the ORM (`db.em`) and raw SQL (`db.query`). A unit of
+   * work opened inside another joins it, so services compose. Throwing rolls everything back.
+   */
+  async unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    const schemaName = this.schemaName;
+    const current = this.unit();
+    if (current) return fn();
+    return this.orm.em.fork({ schema: schemaName }).transactional((em) => openUnit.run({ schemaName, em }, fn));
+  }
+
+  private unit(): UnitOfWork | undefined {
+    const unit = openUnit.getStore();
+    if (unit && unit.schemaName !== this.schemaName) {
+      throw new Error(`A unit of work of ${unit.schemaName} is open while serving ${this.schemaName}.`);
+    }
+    return unit;
+  }
+}

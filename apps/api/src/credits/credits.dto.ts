@@ -1,0 +1,1 @@
+export { creditsQuerySchema, creditsResponseSchema } from '@instagrowth/contracts';

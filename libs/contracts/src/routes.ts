@@ -1,0 +1,127 @@
+import type { z, ZodType } from 'zod';
+import { assignmentsSchema, connectQuerySchema, csvImportSchema, manualAccountSchema, manualMetricsSchema, mediaListQuerySchema } from './accounts.js';
+import {
+  accountDetailSchema,
+  accountListSchema,
+  accountSummarySchema,
+  assignmentListSchema,
+  authorizeUrlSchema,
+  importReportSchema,
+  mediaListSchema,
+  refreshResponseSchema,
+  syncRunViewSchema,
+  webhookReceiptSchema,
+} from './accounts.responses.js';
+import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin.js';
+import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
+import {
+  acceptInvitationSchema,
+  changeEmailSchema,
+  changePasswordSchema,
+  confirmEmailChangeSchema,
+  forgotPasswordSchema,
+  loginSchema,
+  registerSchema,
+  resetPasswordSchema,
+  tokenBodySchema,
+  updateProfileSchema,
+} from './auth.js';
+import { emailChangeRequestedSchema, profileResponseSchema, sessionListSchema } from './profile.responses.js';
+import {
+  emailVerifiedSchema,
+  forgotPasswordResponseSchema,
+  invitationPreviewSchema,
+  meResponseSchema,
+  passwordResetSchema,
+  registerResponseSchema,
+  sessionViewSchema,
+  slugAvailabilitySchema,
+  userViewSchema,
+  verificationResentSchema,
+} from './auth.responses.js';
+import { appContextSchema, healthSchema } from './platform.responses.js';
+import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
+import { changeRoleSchema, inviteSchema } from './team.js';
+import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
+
+/** One JSON route: its request schemas and the schema of its success answer (`null`: no body). */
+export interface RouteContract {
+  body?: ZodType;
+  query?: ZodType;
+  response: ZodType | null;
+}
+
+/**
+ * Every JSON route of the API by `METHOD /path` (Nest's `:param` syntax), with the same schemas the
+ * controller declares (a test checks they are the very same objects). The web app's typed client
+ * is built from this map: add a route here when you add it to a controller.
+ */
+export const apiRoutes = {
+  'GET /api/health': { response: healthSchema },
+  'GET /api/context': { response: appContextSchema },
+
+  'GET /api/auth/slug/:slug': { response: slugAvailabilitySchema },
+  'POST /api/auth/register': { body: registerSchema, response: registerResponseSchema },
+  'POST /api/auth/login': { body: loginSchema, response: sessionViewSchema },
+  'POST /api/auth/refresh': { response: sessionViewSchema },
+  'POST /api/auth/logout': { response: null },
+  'GET /api/auth/me': { response: meResponseSchema },
+  'POST /api/auth/verify-email': { body: tokenBodySchema, response: emailVerifiedSchema },
+  'POST /api/auth/resend-verification': { response: verificationResentSchema },
+  'POST /api/auth/forgot-password': { body: forgotPasswordSchema, response: forgotPasswordResponseSchema },
+  'POST /api/auth/reset-password': { body: resetPasswordSchema, response: passwordResetSchema },
+  'GET /api/auth/invitations/:token': { response: invitationPreviewSchema },
+  'POST /api/auth/accept-invitation': { body: acceptInvitationSchema, response: sessionViewSchema },
+  'PATCH /api/auth/profile': { body: updateProfileSchema, response: profileResponseSchema },
+  'POST /api/auth/change-password': { body: changePasswordSchema, response: null },
+  'POST /api/auth/change-email': { body: changeEmailSchema, response: emailChangeRequestedSchema },
+  'POST /api/auth/confirm-email-change': { body: confirmEmailChangeSchema, response: null },
+  'GET /api/auth/sessions': { response: sessionListSchema },
+  'DELETE /api/auth/sessions/:id': { response: null },
+  'POST /api/auth/sessions/revoke-others': { response: null },
+
+  'GET /api/team/members': { response: memberListSchema },
+  'PATCH /api/team/members/:id': { body: changeRoleSchema, response: userViewSchema },
+  'DELETE /api/team/members/:id': { response: null },
+  'GET /api/team/invitations': { response: invitationListSchema },
+  'POST /api/team/invitations': { body: inviteSchema, response: invitationViewSchema },
+  'DELETE /api/team/invitations/:id': { response: null },
+
+  'GET /api/accounts': { response: accountListSchema },
+  'POST /api/accounts/manual': { body: manualAccountSchema, response: accountSummarySchema },
+  'GET /api/accounts/:id': { response: accountDetailSchema },
+  'GET /api/accounts/:id/media': { query: mediaListQuerySchema, response: mediaListSchema },
+  'PUT /api/accounts/:id/metrics': { body: manualMetricsSchema, response: accountSummarySchema },
+  'POST /api/accounts/:id/posts/import': { body: csvImportSchema, response: importReportSchema },
+  'POST /api/accounts/:id/refresh': { response: refreshResponseSchema },
+  'GET /api/accounts/:id/sync': { response: syncRunViewSchema },
+  'DELETE /api/accounts/:id': { response: null },
+  'GET /api/accounts/:id/assignments': { response: assignmentListSchema },
+  'PUT /api/accounts/:id/assignments': { body: assignmentsSchema, response: assignmentListSchema },
+  'GET /api/instagram/auth/url': { query: connectQuerySchema, response: authorizeUrlSchema },
+  'POST /api/instagram/webhooks': { response: webhookReceiptSchema },
+
+  'POST /api/admin-panel/auth/login': { body: adminLoginSchema, response: adminSessionSchema },
+  'GET /api/admin-panel/auth/me': { response: adminMeSchema },
+  'GET /api/admin-panel/settings': { response: settingListSchema },
+  'PUT /api/admin-panel/settings': { body: updateSettingsSchema, response: settingListSchema },
+  'GET /api/admin-panel/outbox': { response: outboxListSchema },
+  'GET /api/admin-panel/outbox/:id': { response: outboxMessageSchema },
+  'GET /api/admin-panel/tenants': { response: tenantListSchema },
+  'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
+
+  'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
+} as const satisfies Record<string, RouteContract>;
+
+export type ApiRoutes = typeof apiRoutes;
+export type RouteKey = keyof ApiRoutes;
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}` ? Name | ParamNames<`/${Rest}`> : P extends `${string}:${infer Name}` ? Name : never;
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : never;
+/** `{ id: string }` for `'GET /api/accounts/:id'`, `never` when the path has no parameter. */
+export type RouteParams<K extends RouteKey> = [ParamNames<PathOf<K>>] extends [never] ? never : Record<ParamNames<PathOf<K>>, string | number>;
+/** What the client sends: the body schema's input (before defaults and transforms). */
+export type RouteBody<K extends RouteKey> = ApiRoutes[K] extends { body: infer B extends ZodType } ? z.input<B> : never;
+export type RouteQuery<K extends RouteKey> = ApiRoutes[K] extends { query: infer Q extends ZodType } ? z.input<Q> : never;
+/** What the client gets back: the response schema's output (`void` when the route answers no body). */
+export type RouteResponse<K extends RouteKey> = ApiRoutes[K]['response'] extends infer R extends ZodType ? z.output<R> : void;
