@@ -28,11 +28,11 @@ const VIEWPORTS = [
 
 /** The page never scrolls sideways: nothing is wider than the viewport. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const size = (await page.evaluate('({ path: location.pathname, scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth })')) as {
-    path: string;
-    scrollWidth: number;
-    width: number;
-  };
+  const size = await page.evaluate(() => {
+    // Typed through globalThis: the tests are type-checked without the DOM library.
+    const w = globalThis as unknown as { location: { pathname: string }; innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+    return { path: w.location.pathname, scrollWidth: w.document.documentElement.scrollWidth, width: w.innerWidth };
+  });
   expect({ ...size, fits: size.scrollWidth <= size.width }).toEqual({ ...size, fits: true });
 }
 

@@ -125,6 +125,12 @@ interface AxeNode {
   target: unknown[];
   failureSummary?: string;
 }
+/** The little of the page's globals the audit touches. */
+interface InPage {
+  document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -135,18 +141,28 @@ interface AxeViolation {
 /** Runs axe-core on the page as it is now; answers one line per serious/critical violation. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Let enter animations (dialogs, toasts) finish: half-faded text would fail contrast at random.
-  // In-page code is passed as strings: the tests are type-checked without the DOM library.
+  // In-page code reaches the DOM through globalThis (the tests are type-checked without the DOM
+  // library). Functions, not strings: a string would be eval'd in the page, which its CSP refuses.
   await page
-    .waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)", undefined, {
-      timeout: 3_000,
-      polling: 50,
-    })
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as InPage).document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000, polling: 50 },
+    )
     .catch(() => undefined);
   // page.evaluate goes through the DevTools protocol, so the app's CSP does not block it.
-  const has = (await page.evaluate("typeof window.axe === 'object'")) as boolean;
+  const has = await page.evaluate(() => typeof (globalThis as unknown as InPage).axe === 'object');
   if (!has) await page.evaluate(AXE_SOURCE);
-  const options = { runOnly: { type: 'tag', values: AXE_TAGS }, resultTypes: ['violations'] };
-  const violations = (await page.evaluate(`window.axe.run(document, ${JSON.stringify(options)}).then((r) => r.violations)`)) as AxeViolation[];
+  const violations = (await page.evaluate(
+    (tags) =>
+      (globalThis as unknown as InPage).axe
+        .run((globalThis as unknown as InPage).document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations),
+    AXE_TAGS,
+  )) as AxeViolation[];
   const path = new URL(page.url()).pathname;
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
