@@ -82,7 +82,15 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
           <DialogTitle>Invite a team member</DialogTitle>
           <DialogDescription>They will get an email with a link to join this workspace. The link expires after a few days.</DialogDescription>
         </DialogHeader>
-        <form className="grid gap-5" noValidate onSubmit={handleSubmit(submit)}>
+        <form
+          className="grid gap-5"
+          noValidate
+          onSubmit={(event) => {
+            // Also when the new attempt fails validation in the browser: the old API error goes.
+            invite.reset();
+            return handleSubmit(submit)(event);
+          }}
+        >
           <ApiErrorAlert error={invite.error} />
           <FormField form={form} name="email" id="invite-email" label="Email" type="email" autoComplete="off" placeholder="name@company.com" autoFocus />
           <Controller
