@@ -276,6 +276,12 @@ describe('Instagram accounts', () => {
     // Importing the same file again updates, it does not duplicate.
     await t.request('POST', `/api/accounts/${created.body.id}/posts/import`, { host: host('acme'), token: owner, body: { csv } });
     expect((await t.request('GET', `/api/accounts/${created.body.id}/media`, { host: host('acme'), token: owner })).body.data).toHaveLength(2);
+    // Pages: newest first, with the total for the pager; a bad offset is a 400 naming it.
+    const page2 = await t.request('GET', `/api/accounts/${created.body.id}/media?limit=1&offset=1`, { host: host('acme'), token: owner });
+    expect(page2.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+    expect(page2.body.data.map((m: { caption: string }) => m.caption)).toEqual(['Fresh bread, today']);
+    const badOffset = await t.request('GET', `/api/accounts/${created.body.id}/media?offset=-1`, { host: host('acme'), token: owner });
+    expect({ status: badOffset.status, fields: badOffset.body.fields }).toEqual({ status: 400, fields: { offset: 'must be at least 0' } });
     const numbers = await t.request('PUT', `/api/accounts/${created.body.id}/metrics`, { host: host('acme'), token: owner, body: { followersCount: 1250 } });
     expect(numbers.body.followersCount).toBe(1250);
     // 4 accounts now: the limit names itself.

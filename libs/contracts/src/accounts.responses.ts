@@ -63,7 +63,12 @@ export const mediaItemSchema = z.object({
   engagementRate: z.number().nullable(),
 });
 export type MediaItem = z.infer<typeof mediaItemSchema>;
-export const mediaListSchema = listOf(mediaItemSchema);
+/** A page of posts, newest first: `total` counts every post of the account, for the pager. */
+export const mediaListSchema = listOf(mediaItemSchema).extend({
+  total: z.number().int().describe('every post of the account'),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 export type MediaListResponse = z.infer<typeof mediaListSchema>;
 
 export const syncRunStatusSchema = z.enum(['queued', 'running', 'completed', 'failed']);

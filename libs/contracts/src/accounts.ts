@@ -33,6 +33,8 @@ export const assignmentsSchema = z.object({
 
 export const mediaListQuerySchema = z.object({
   limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(60),
+  /** Posts to skip, newest first (pages of the account page's post list). */
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').max(1_000_000, 'must be at most 1000000').default(0),
 });
 
 export const connectQuerySchema = z.object({

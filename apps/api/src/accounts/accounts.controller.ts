@@ -49,7 +49,7 @@ export class AccountsController {
   @Policy('read', 'InstagramAccount')
   @ApiRoute({ summary: 'The account’s latest posts with their latest insights', responses: { 200: mediaListSchema }, errors: { 404: ['not_found'] } })
   media(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodQuery(mediaListQuerySchema) query: z.infer<typeof mediaListQuerySchema>) {
-    return this.accounts.media(actor, id, query.limit);
+    return this.accounts.media(actor, id, query.limit, query.offset);
   }
 
   @Put(':id/metrics')

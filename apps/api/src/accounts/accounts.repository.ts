@@ -161,7 +161,7 @@ export class AccountsRepository {
   }
 
   /** Posts with the latest stored value of each insight metric (null = unavailable). */
-  async media(accountId: string, limit: number): Promise<MediaRow[]> {
+  async media(accountId: string, limit: number, offset = 0): Promise<MediaRow[]> {
     const rows = await this.ctx.query<{
       id: string; caption: string | null; media_type: string | null; media_product_type: string | null; permalink: string | null;
       media_url: string | null; thumbnail_url: string | null; posted_at: Date; like_count: number | null; comments_count: number | null;
@@ -172,8 +172,8 @@ export class AccountsRepository {
               (select jsonb_object_agg(l.metric, l.value) from (
                  select distinct on (i.metric) i.metric, i.value from ${this.s}.media_insights i
                   where i.media_id = m.id order by i.metric, i.day desc) l) as insights
-         from ${this.s}.media m where m.account_id = $1 order by m.posted_at desc limit $2`,
-      [accountId, limit],
+         from ${this.s}.media m where m.account_id = $1 order by m.posted_at desc, m.id limit $2 offset $3`,
+      [accountId, limit, offset],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -188,5 +188,10 @@ export class AccountsRepository {
       commentsCount: r.comments_count,
       insights: Object.fromEntries(Object.entries(r.insights ?? {}).map(([k, v]) => [k, v === null ? null : Number(v)])),
     }));
+  }
+
+  async mediaTotal(accountId: string): Promise<number> {
+    const [row] = await this.ctx.query<{ n: string }>(`select count(*) as n from ${this.s}.media where account_id = $1`, [accountId]);
+    return Number(row?.n ?? 0);
   }
 }

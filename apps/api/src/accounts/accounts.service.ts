@@ -62,10 +62,15 @@ export class AccountsService {
     return { ...toAccountSummary(account), biography: account.biography ?? null, website: account.website ?? null, history: await this.repo.history(account.id) };
   }
 
-  async media(actor: MemberPrincipal, id: string, limit: number) {
+  /** A page of posts, newest first, with the total so the web app can paginate. */
+  async media(actor: MemberPrincipal, id: string, limit: number, offset = 0) {
     const account = await this.findOneOrFail(actor, id);
-    const rows = await this.repo.media(account.id, limit);
+    const rows = await this.repo.media(account.id, limit, offset);
+    const total = await this.repo.mediaTotal(account.id);
     return {
+      total,
+      limit,
+      offset,
       data: rows.map((m) => ({
         id: m.id,
         caption: m.caption,

@@ -164,7 +164,9 @@ describe('Instagram accounts (browser)', () => {
 
     const fixtureMedia = ig.state.mediaOf(ig.state.fixtureAccount).length;
     await expectVisible(page.getByTestId('media-item'));
-    await waitForCount(page.getByTestId('media-item'), fixtureMedia);
+    // The posts come a page (10) at a time, with the total.
+    await waitForCount(page.getByTestId('media-item'), Math.min(fixtureMedia, 10));
+    await expectText(page.getByTestId('posts-range'), `Posts 1–${Math.min(fixtureMedia, 10)} of ${fixtureMedia}`);
     await expectVisible(page.getByTestId('top-post'));
     expect(await page.getByTestId('top-post').count()).toBeGreaterThanOrEqual(1);
     await expectText(page.getByTestId('top-post').first(), /#1.*engagement/);
@@ -231,7 +233,9 @@ describe('Instagram accounts (browser)', () => {
     await expectText(item.getByTestId('media-comments'), '23');
     await expectText(item.getByTestId('media-reach'), /5[,.]?2\s?K|5[,.\s\u00a0\u202f]?230/);
     await expectText(item, /Mar 4, 2025|2025/);
-    await expectText(page.getByTestId('media-section'), '1 most recent post');
+    await expectText(item.getByTestId('media-caption'), 'Spring menu is here, come try it');
+    await expectText(item.getByTestId('media-type'), /Image|Photo|Post/i);
+    await expectText(page.getByTestId('posts-range'), 'Posts 1–1 of 1');
     await expectNotVisible(page.getByRole('heading', { name: 'No posts yet' }));
   });
 });

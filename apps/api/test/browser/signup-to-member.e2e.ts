@@ -88,7 +88,7 @@ describe('sign-up to a working team (browser)', () => {
     await expectText(mp.getByTestId('workspace-name'), workspaceName);
     await expectText(mp.getByRole('heading', { level: 1 }), 'Welcome, Morgan');
     expect(new URL(mp.url())).toMatchObject({ origin: app.origin(slug), pathname: '/' });
-    await mp.getByRole('button', { name: 'Account menu for Morgan Lee' }).click();
+    await mp.getByRole('button', { name: 'Morgan Lee (account menu)' }).click();
     const menu = mp.getByRole('menu');
     await expectText(menu, memberEmail);
     await expectText(menu, 'Manager');

@@ -24,7 +24,7 @@ function StatusLayout({
           className={
             tone === 'danger'
               ? 'mx-auto mb-5 flex size-14 items-center justify-center rounded-2xl bg-red-50 text-red-600'
-              : 'mx-auto mb-5 flex size-14 items-center justify-center rounded-2xl bg-brand/10 text-brand'
+              : 'mx-auto mb-5 flex size-14 items-center justify-center rounded-2xl bg-brand/10 text-brand-ink'
           }
         >
           <Icon className="size-7" />
@@ -33,7 +33,7 @@ function StatusLayout({
         <div className="mt-2 text-sm leading-relaxed text-zinc-600">{children}</div>
         {actions ? <div className="mt-6 flex flex-wrap justify-center gap-2">{actions}</div> : null}
       </div>
-      <a href="/" className="mt-8 opacity-70 transition hover:opacity-100" aria-label="InstaGrowth OS">
+      <a href="/" className="mt-8" aria-label="InstaGrowth OS">
         <InstaGrowthLogo className="text-sm" />
       </a>
     </main>

@@ -17,7 +17,7 @@ export function InstaGrowthLogo({ className, withText = true }: { className?: st
       </svg>
       {withText ? (
         <span>
-          InstaGrowth <span className="text-zinc-400">OS</span>
+          InstaGrowth <span className="text-zinc-500">OS</span>
         </span>
       ) : null}
     </span>

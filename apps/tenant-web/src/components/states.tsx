@@ -29,7 +29,7 @@ interface EmptyStateProps {
 export function EmptyState({ icon: Icon, title, description, action, className }: EmptyStateProps) {
   return (
     <div className={cn('flex flex-col items-center justify-center px-6 py-12 text-center', className)}>
-      <div className="mb-4 flex size-12 items-center justify-center rounded-2xl bg-brand/10 text-brand">
+      <div className="mb-4 flex size-12 items-center justify-center rounded-2xl bg-brand/10 text-brand-ink">
         <Icon className="size-6" />
       </div>
       <h3 className="text-base font-semibold text-zinc-900">{title}</h3>
@@ -48,7 +48,7 @@ export function ErrorState({ error, onRetry, title = 'We could not load this', c
       </div>
       <h3 className="text-base font-semibold text-zinc-900">{title}</h3>
       <p className="mt-1 max-w-md text-sm text-zinc-500">{errorMessage(error)}</p>
-      {correlationId ? <p className="mt-1 text-xs text-zinc-400">Reference: {correlationId}</p> : null}
+      {correlationId ? <p className="mt-1 text-xs text-zinc-500">Reference: {correlationId}</p> : null}
       {onRetry ? (
         <Button variant="outline" size="sm" className="mt-5" onClick={onRetry}>
           <RotateCw />

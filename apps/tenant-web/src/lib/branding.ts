@@ -21,6 +21,33 @@ function luminance(hex: string): number | null {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+function parseHex(hex: string): [number, number, number] | null {
+  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) return null;
+  let h = m[1]!;
+  if (h.length === 3) h = h.split('').map((c) => c + c).join('');
+  return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+const toHex = (rgb: number[]) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/**
+ * The brand colour as text: darkened step by step until it reaches 4.5:1 against the lightest
+ * background it is used on (a 12 % brand tint over white, as in bg-brand/10), so a pale brand
+ * colour (sky, lime, …) still gives readable links and badges. Non-hex colours fall back to zinc-800.
+ */
+export function brandInk(color: string): string {
+  const rgb = parseHex(color);
+  if (!rgb) return '#27272a';
+  const tint = luminance(toHex(rgb.map((c) => 255 - (255 - c) * 0.12)))!;
+  for (let k = 1; k >= 0; k -= 0.04) {
+    const candidate = toHex(rgb.map((c) => c * k));
+    if (contrast(luminance(candidate)!, tint) >= 4.6) return candidate;
+  }
+  return '#000000';
+}
+
 /** White or near-black text, whichever reads better on the brand colour. */
 export function readableForeground(color: string): string {
   const l = luminance(color);
@@ -38,6 +65,7 @@ export function applyBranding(branding: Branding | undefined): void {
   root.setProperty('--brand-primary', primary);
   root.setProperty('--brand-accent', accent);
   root.setProperty('--brand-primary-foreground', readableForeground(primary));
+  root.setProperty('--brand-ink', brandInk(primary));
   document.querySelector('meta[name="theme-color"]')?.setAttribute('content', primary);
 }
 

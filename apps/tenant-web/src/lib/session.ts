@@ -13,6 +13,38 @@ interface SessionState {
   endedBy: 'logout' | 'expired' | null;
 }
 
+/**
+ * The refresh cookie is httpOnly, so scripts cannot see whether one exists. This flag (per host, set
+ * at login, removed at logout and when the server refuses a refresh) says one may exist: without it
+ * no POST /api/auth/refresh is sent, so an anonymous visit never gets (and logs) an expected 401.
+ */
+const MARKER_KEY = 'instagrowth.session';
+
+export const sessionMarker = {
+  present(): boolean {
+    try {
+      return localStorage.getItem(MARKER_KEY) === '1';
+    } catch {
+      // Storage disabled: try the refresh, as before the marker existed.
+      return true;
+    }
+  },
+  set(): void {
+    try {
+      localStorage.setItem(MARKER_KEY, '1');
+    } catch {
+      // ignore
+    }
+  },
+  clear(): void {
+    try {
+      localStorage.removeItem(MARKER_KEY);
+    } catch {
+      // ignore
+    }
+  },
+};
+
 let state: SessionState = { token: null, user: null, endedBy: null };
 const listeners = new Set<() => void>();
 
@@ -29,9 +61,11 @@ export const sessionStore = {
   getToken: (): string | null => state.token,
   set(session: SessionView): void {
     state = { token: session.accessToken, user: session.user, endedBy: null };
+    sessionMarker.set();
     emit();
   },
   clear(endedBy: 'logout' | 'expired' = 'expired'): void {
+    sessionMarker.clear();
     if (state.token === null && state.user === null) return;
     state = { token: null, user: null, endedBy };
     emit();
@@ -45,6 +79,7 @@ export function useSessionState(): SessionState {
 let inflight: Promise<boolean> | null = null;
 
 async function doRefresh(): Promise<boolean> {
+  if (!sessionMarker.present()) return false;
   try {
     const session = sessionViewSchema.safeParse(await rawRequest('/api/auth/refresh', { method: 'POST' }));
     if (!session.success) {

@@ -2,7 +2,11 @@
 // port, and the system Chromium driven by playwright-core. One app and one browser per test file,
 // one browser context per test (plus any the test opens itself). A failing test leaves a
 // screenshot of every page it opened in test-results/ and reports the pages' console errors.
-import { mkdirSync } from 'node:fs';
+// Every page a test looks at is also checked with axe-core (WCAG 2.2 AA): once per path, when an
+// expect* helper has seen it rendered, and once more at the end of the test; any serious or
+// critical violation fails the test.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
@@ -101,6 +105,109 @@ interface Tracked {
   logs: Map<Page, string[]>;
 }
 
+// ----- accessibility (axe-core) -----
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0 → 2.2, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+interface PageAudit {
+  /** Paths already checked on this page. */
+  seen: Set<string>;
+  /** One line per serious/critical violation found. */
+  violations: string[];
+  /** Console errors, page errors and failed requests, in order. */
+  log: string[];
+}
+const audits = new WeakMap<Page, PageAudit>();
+
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+/** The little of the page's globals the audit touches. */
+interface InPage {
+  document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: unknown[] }> };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/** Runs axe-core on the page as it is now; answers one line per serious/critical violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Let enter animations (dialogs, toasts) finish: half-faded text would fail contrast at random.
+  // In-page code reaches the DOM through globalThis (the tests are type-checked without the DOM
+  // library). Functions, not strings: a string would be eval'd in the page, which its CSP refuses.
+  await page
+    .waitForFunction(
+      () =>
+        (globalThis as unknown as InPage).document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000, polling: 50 },
+    )
+    .catch(() => undefined);
+  // page.evaluate goes through the DevTools protocol, so the app's CSP does not block it.
+  const has = await page.evaluate(() => typeof (globalThis as unknown as InPage).axe === 'object');
+  if (!has) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(
+    (tags) =>
+      (globalThis as unknown as InPage).axe
+        .run((globalThis as unknown as InPage).document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then((r) => r.violations),
+    AXE_TAGS,
+  )) as AxeViolation[];
+  const path = new URL(page.url()).pathname;
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${path}: ${v.impact} ${v.id} (${v.help}) on ${v.nodes.length} element(s): ` +
+        v.nodes
+          .slice(0, 4)
+          .map((n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)}`)
+          .join(' | '),
+    );
+}
+
+/** Checks the page's current path once (later calls on the same path do nothing). */
+export async function auditPage(page: Page, force = false): Promise<void> {
+  const audit = audits.get(page);
+  if (!audit || page.isClosed()) return;
+  let url: URL;
+  try {
+    url = new URL(page.url());
+  } catch {
+    return;
+  }
+  // Only the app's own pages (every host of it is *.localhost); fakes of outside services run on 127.0.0.1.
+  if (!/(^|\.)localhost$/.test(url.hostname)) return;
+  const key = url.pathname;
+  if (!force && audit.seen.has(key)) return;
+  try {
+    const found = await axeViolations(page);
+    audit.seen.add(key);
+    for (const line of found) if (!audit.violations.includes(line)) audit.violations.push(line);
+  } catch {
+    // The page navigated while axe ran: the next expect* on the new path checks it.
+  }
+}
+
+/**
+ * Asserts that the page logged no console error or warning, no page error and no failed request
+ * (a request the test's own navigation cancelled, net::ERR_ABORTED, is not a failure).
+ */
+export function expectNoConsoleErrors(page: Page): void {
+  const log = (audits.get(page)?.log ?? []).filter((line) => !(line.startsWith('requestfailed:') && line.includes('net::ERR_ABORTED')));
+  expect({ url: page.url(), log }).toEqual({ url: page.url(), log: [] });
+}
+
 async function openContext(app: BrowserApp, tracked: Tracked): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(STEP_TIMEOUT);
@@ -115,6 +222,7 @@ function watch(page: Page, tracked: Tracked): void {
   if (tracked.logs.has(page)) return;
   const log: string[] = [];
   tracked.logs.set(page, log);
+  audits.set(page, { seen: new Set(), violations: [], log });
   page.on('pageerror', (error) => log.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') log.push(`console.${msg.type()}: ${msg.text()}`);
@@ -189,6 +297,10 @@ export function useBrowserApp(options: BrowserAppOptions = {}) {
             timer = setTimeout(() => reject(new Error(`Test ran out of time (${timeout - 10_000} ms)`)), timeout - 10_000);
           });
           await Promise.race([fn(session), deadline]);
+          // The final state of every open page, then every violation seen during the test.
+          for (const page of tracked.logs.keys()) if (!page.isClosed()) await auditPage(page);
+          const violations = [...tracked.logs.keys()].flatMap((page) => audits.get(page)?.violations ?? []);
+          if (violations.length) throw new Error(`Accessibility (axe-core, WCAG 2.2 AA) serious/critical violations:\n${violations.join('\n')}`);
         } catch (error) {
           const notes = await saveEvidence(name, tracked);
           if (error instanceof Error && notes.length) error.message += `\n\nBrowser evidence:\n${notes.join('\n')}`;
@@ -230,6 +342,7 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
   );
   if (typeof expected === 'string') expect(text).toContain(expected);
   else expect(text).toMatch(expected);
+  await auditPage(locator.page());
   return text;
 }
 
@@ -244,6 +357,7 @@ export async function expectAttribute(locator: Locator, name: string, expected: 
 /** Waits until the element is visible (an assertion: it fails with a timeout naming the locator). */
 export async function expectVisible(locator: Locator, timeout = STEP_TIMEOUT): Promise<void> {
   await locator.filter({ visible: true }).first().waitFor({ state: 'visible', timeout });
+  await auditPage(locator.page());
 }
 
 /** Asserts that no element matching the locator is visible right now (call it once the page has rendered). */

@@ -8,7 +8,7 @@ const alertVariants = cva(
     variants: {
       variant: {
         default: 'border-zinc-200 bg-white text-zinc-900',
-        info: 'border-brand/25 bg-brand/5 text-zinc-900 [&>svg]:text-brand',
+        info: 'border-brand/25 bg-brand/5 text-zinc-900 [&>svg]:text-brand-ink',
         success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
         warning: 'border-amber-200 bg-amber-50 text-amber-900',
         destructive: 'border-red-200 bg-red-50 text-red-900',

@@ -9,7 +9,7 @@ export const badgeVariants = cva(
     variants: {
       variant: {
         default: 'border-transparent bg-brand text-brand-foreground',
-        brand: 'border-brand/20 bg-brand/10 text-brand',
+        brand: 'border-brand/20 bg-brand/10 text-brand-ink',
         secondary: 'border-transparent bg-zinc-100 text-zinc-700',
         outline: 'border-zinc-200 text-zinc-700',
         success: 'border-emerald-200 bg-emerald-50 text-emerald-700',

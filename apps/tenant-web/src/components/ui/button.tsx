@@ -14,7 +14,7 @@ export const buttonVariants = cva(
         outline: 'border border-zinc-200 bg-white text-zinc-900 shadow-xs hover:bg-zinc-50 hover:text-zinc-950',
         ghost: 'text-zinc-700 hover:bg-zinc-100 hover:text-zinc-950',
         destructive: 'bg-red-600 text-white shadow-sm hover:bg-red-700 focus-visible:ring-red-500/35',
-        link: 'text-brand underline-offset-4 hover:underline',
+        link: 'text-brand-ink underline-offset-4 hover:underline',
       },
       size: {
         default: 'h-9 px-4 py-2 has-[>svg]:px-3',

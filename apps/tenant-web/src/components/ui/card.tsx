@@ -5,7 +5,7 @@ export function Card({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
       data-slot="card"
-      className={cn('flex flex-col gap-5 rounded-xl border border-zinc-200 bg-white py-5 text-zinc-900 shadow-xs', className)}
+      className={cn('flex min-w-0 flex-col gap-5 rounded-xl border border-zinc-200 bg-white py-5 text-zinc-900 shadow-xs', className)}
       {...props}
     />
   );
@@ -21,8 +21,9 @@ export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
   );
 }
 
-export function CardTitle({ className, ...props }: ComponentProps<'h3'>) {
-  return <h3 data-slot="card-title" className={cn('text-base font-semibold leading-tight tracking-tight', className)} {...props} />;
+// h2: a card sits under the page's h1 (headings in order, WCAG 1.3.1).
+export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
+  return <h2 data-slot="card-title" className={cn('text-base font-semibold leading-tight tracking-tight', className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<'p'>) {

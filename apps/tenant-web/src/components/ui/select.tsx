@@ -19,7 +19,7 @@ export function SelectTrigger({
       data-size={size}
       className={cn(
         'flex w-full items-center justify-between gap-2 whitespace-nowrap rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 shadow-xs outline-none transition-[color,box-shadow]',
-        'focus-visible:border-brand focus-visible:ring-[3px] focus-visible:ring-brand/20 aria-invalid:border-red-500 disabled:cursor-not-allowed disabled:opacity-50 data-[placeholder]:text-zinc-400',
+        'focus-visible:border-brand focus-visible:ring-[3px] focus-visible:ring-brand/20 aria-invalid:border-red-500 disabled:cursor-not-allowed disabled:opacity-50 data-[placeholder]:text-zinc-500',
         'data-[size=default]:h-10 data-[size=sm]:h-8 data-[size=sm]:rounded-md',
         '*:data-[slot=select-value]:line-clamp-1 *:data-[slot=select-value]:flex *:data-[slot=select-value]:items-center *:data-[slot=select-value]:gap-2 [&_svg]:pointer-events-none [&_svg]:shrink-0',
         className,
@@ -28,7 +28,7 @@ export function SelectTrigger({
     >
       {children}
       <SelectPrimitive.Icon asChild>
-        <ChevronDownIcon className="size-4 text-zinc-400" aria-hidden="true" />
+        <ChevronDownIcon className="size-4 text-zinc-500" aria-hidden="true" />
       </SelectPrimitive.Icon>
     </SelectPrimitive.Trigger>
   );
@@ -78,7 +78,7 @@ export function SelectItem({ className, children, ...props }: ComponentProps<typ
     >
       <span className="absolute right-2 flex size-3.5 items-center justify-center">
         <SelectPrimitive.ItemIndicator>
-          <CheckIcon className="size-4 text-brand" />
+          <CheckIcon className="size-4 text-brand-ink" />
         </SelectPrimitive.ItemIndicator>
       </span>
       <SelectPrimitive.ItemText>{children}</SelectPrimitive.ItemText>

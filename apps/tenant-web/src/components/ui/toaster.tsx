@@ -63,7 +63,7 @@ function ToastView({ item }: { item: ToastItem }) {
 
   const Icon = item.variant === 'success' ? CheckCircle2 : item.variant === 'error' ? TriangleAlert : Info;
   return (
-    <li
+    <div
       role={item.variant === 'error' ? 'alert' : 'status'}
       className={cn(
         'pointer-events-auto flex w-full items-start gap-3 rounded-xl border bg-white p-4 text-sm shadow-lg animate-toast-in',
@@ -76,7 +76,7 @@ function ToastView({ item }: { item: ToastItem }) {
           'mt-0.5 size-4 shrink-0',
           item.variant === 'success' && 'text-emerald-600',
           item.variant === 'error' && 'text-red-600',
-          item.variant === 'default' && 'text-brand',
+          item.variant === 'default' && 'text-brand-ink',
         )}
       />
       <div className="min-w-0 flex-1">
@@ -86,19 +86,20 @@ function ToastView({ item }: { item: ToastItem }) {
       <button
         type="button"
         onClick={() => dismissToast(item.id)}
-        className="rounded-md p-0.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+        className="rounded-md p-0.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700"
       >
         <XIcon className="size-4" aria-hidden="true" />
         <span className="sr-only">Dismiss notification</span>
       </button>
-    </li>
+    </div>
   );
 }
 
 export function Toaster() {
   const items = useToasts();
   return (
-    <ol
+    // A labelled region of live toasts (not a list: a toast's status/alert role would replace listitem).
+    <section
       aria-live="polite"
       aria-label="Notifications"
       className="pointer-events-none fixed right-0 bottom-0 z-[100] flex w-full flex-col gap-2 p-4 sm:max-w-sm"
@@ -106,6 +107,6 @@ export function Toaster() {
       {items.map((item) => (
         <ToastView key={item.id} item={item} />
       ))}
-    </ol>
+    </section>
   );
 }

@@ -6,8 +6,7 @@ import { ShieldCheck } from 'lucide-react';
 import type { z } from 'zod';
 import { adminLoginSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { InstaGrowthLogo } from '@/components/logo';
 import { adminSessionStore, useAdminSession } from '@/lib/admin-session';
@@ -20,16 +19,11 @@ type FormOutput = z.output<typeof adminLoginSchema>;
 export function AdminLoginPage() {
   const navigate = useNavigate();
   const { token } = useAdminSession();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    resetField,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({
+  const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(adminLoginSchema),
     defaultValues: { email: '', password: '', totp: '' },
   });
+  const { handleSubmit, setError, resetField } = form;
 
   const login = useMutation({
     mutationFn: (values: FormOutput) => publicApi.call('POST /api/admin-panel/auth/login', { body: values }),
@@ -56,47 +50,15 @@ export function AdminLoginPage() {
       </div>
       <div className="w-full max-w-sm rounded-2xl border border-zinc-800 bg-white p-6 shadow-2xl sm:p-8">
         <div className="flex items-center gap-2">
-          <ShieldCheck className="size-5 text-brand" aria-hidden="true" />
+          <ShieldCheck className="size-5 text-brand-ink" aria-hidden="true" />
           <h1 className="text-xl font-semibold tracking-tight">Platform admin sign-in</h1>
         </div>
         <p className="mt-1.5 text-sm text-zinc-500">Two-factor authentication is required for every admin.</p>
         <form className="mt-6 grid gap-5" noValidate onSubmit={handleSubmit((values) => login.mutate(values))}>
           <ApiErrorAlert error={login.error} />
-          <Field id="email" label="Email" error={errors.email?.message}>
-            <Input
-              id="email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              aria-invalid={!!errors.email}
-              aria-describedby={describedBy('email', errors.email)}
-              {...register('email')}
-            />
-          </Field>
-          <Field id="password" label="Password" error={errors.password?.message}>
-            <Input
-              id="password"
-              type="password"
-              autoComplete="current-password"
-              aria-invalid={!!errors.password}
-              aria-describedby={describedBy('password', errors.password)}
-              {...register('password')}
-            />
-          </Field>
-          <Field id="totp" label="Authenticator code" error={errors.totp?.message} hint="The 6-digit code from your authenticator app.">
-            <Input
-              id="totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]*"
-              maxLength={6}
-              placeholder="123456"
-              className="font-mono tracking-[0.3em]"
-              aria-invalid={!!errors.totp}
-              aria-describedby={describedBy('totp', errors.totp, true)}
-              {...register('totp')}
-            />
-          </Field>
+          <FormField form={form} name="email" label="Email" type="email" autoComplete="username" autoFocus />
+          <FormField form={form} name="password" label="Password" type="password" autoComplete="current-password" />
+          <FormField form={form} name="totp" label="Authenticator code" hint="The 6-digit code from your authenticator app." inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={6} placeholder="123456" className="font-mono tracking-[0.3em]" />
           <Button type="submit" size="lg" className="w-full" loading={login.isPending}>
             Log in
           </Button>

@@ -6,8 +6,8 @@ import { Card, CardContent } from '@/components/ui/card';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
+import { EmptyState, ErrorState, PageHeader } from '@/components/states';
+import { DataTable, type Column } from '@/components/data-table';
 import { adminApi } from '@/lib/admin-session';
 import type { OutboxItem } from '@/lib/types';
 import { cn, formatDateTime, formatRelative } from '@/lib/utils';
@@ -38,13 +38,13 @@ function MessageDialog({ id, onClose }: { id: OutboxItem['id'] | null; onClose: 
             <div>
               {message.data ? (
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-                  <dt className="text-zinc-400">To</dt>
+                  <dt className="text-zinc-500">To</dt>
                   <dd className="text-zinc-800">{message.data.to}</dd>
-                  <dt className="text-zinc-400">Template</dt>
+                  <dt className="text-zinc-500">Template</dt>
                   <dd className="font-mono text-xs leading-5 text-zinc-800">{message.data.template}</dd>
-                  <dt className="text-zinc-400">Tenant</dt>
+                  <dt className="text-zinc-500">Tenant</dt>
                   <dd className="text-zinc-800">{message.data.tenantSlug ?? 'Platform'}</dd>
-                  <dt className="text-zinc-400">Created</dt>
+                  <dt className="text-zinc-500">Created</dt>
                   <dd className="text-zinc-800">{formatDateTime(message.data.createdAt)}</dd>
                 </dl>
               ) : (
@@ -122,6 +122,39 @@ export function OutboxPage() {
   }, [outbox.data, search]);
   const total = outbox.data?.data.length ?? 0;
 
+  const columns: Column<(typeof filtered)[number]>[] = [
+    {
+      id: 'subject',
+      header: 'Subject',
+      className: 'max-w-72',
+      cell: (m) => (
+        <button
+          type="button"
+          className="flex max-w-full items-center gap-2 truncate text-left font-medium text-zinc-900 hover:text-brand-ink focus-visible:outline-none focus-visible:underline"
+          onClick={(e) => {
+            e.stopPropagation();
+            setOpenId(m.id);
+          }}
+        >
+          <Mail className="size-4 shrink-0 text-zinc-500" aria-hidden="true" />
+          <span className="truncate">{m.subject}</span>
+        </button>
+      ),
+    },
+    { id: 'to', header: 'To', className: 'text-zinc-600', cell: (m) => m.to },
+    { id: 'template', header: 'Template', hideBelow: 'lg', className: 'font-mono text-xs text-zinc-500', cell: (m) => m.template },
+    { id: 'tenant', header: 'Tenant', hideBelow: 'md', className: 'text-zinc-600', cell: (m) => m.tenantSlug ?? <span className="text-zinc-500">Platform</span> },
+    { id: 'status', header: 'Status', cell: (m) => <StatusBadge status={m.status} /> },
+    {
+      id: 'created',
+      header: 'Created',
+      hideBelow: 'sm',
+      className: 'text-zinc-500',
+      cellProps: (m) => ({ title: formatDateTime(m.createdAt) }),
+      cell: (m) => formatRelative(m.createdAt),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -136,61 +169,30 @@ export function OutboxPage() {
       <Card className="gap-0 py-0">
         <div className="border-b border-zinc-100 p-4">
           <div className="relative w-full max-w-xs">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" aria-hidden="true" />
             <Input aria-label="Search emails" placeholder="Search recipient, subject, tenant" className="h-9 pl-9" value={search} onChange={(e) => setSearch(e.target.value)} />
           </div>
         </div>
         <CardContent className="px-0">
-          {outbox.isPending ? (
-            <TableSkeleton rows={6} columns={5} />
-          ) : outbox.isError ? (
-            <ErrorState error={outbox.error} onRetry={() => void outbox.refetch()} />
-          ) : total === 0 ? (
-            <EmptyState icon={Inbox} title="The outbox is empty" description="Welcome, verification, reset and invitation emails will show up here as they are sent." />
-          ) : filtered.length === 0 ? (
-            <EmptyState icon={Search} title="No matching emails" description={`Nothing matches “${search}”.`} />
-          ) : (
-            <Table aria-label="Outbox">
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>Subject</TableHead>
-                  <TableHead>To</TableHead>
-                  <TableHead className="hidden lg:table-cell">Template</TableHead>
-                  <TableHead className="hidden md:table-cell">Tenant</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead className="hidden sm:table-cell">Created</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {filtered.map((m) => (
-                  <TableRow key={m.id} className="cursor-pointer" onClick={() => setOpenId(m.id)} data-testid="outbox-row">
-                    <TableCell className="max-w-72">
-                      <button
-                        type="button"
-                        className="flex max-w-full items-center gap-2 truncate text-left font-medium text-zinc-900 hover:text-brand focus-visible:outline-none focus-visible:underline"
-                        onClick={(e) => {
-                          e.stopPropagation();
-                          setOpenId(m.id);
-                        }}
-                      >
-                        <Mail className="size-4 shrink-0 text-zinc-400" aria-hidden="true" />
-                        <span className="truncate">{m.subject}</span>
-                      </button>
-                    </TableCell>
-                    <TableCell className="text-zinc-600">{m.to}</TableCell>
-                    <TableCell className="hidden font-mono text-xs text-zinc-500 lg:table-cell">{m.template}</TableCell>
-                    <TableCell className="hidden text-zinc-600 md:table-cell">{m.tenantSlug ?? <span className="text-zinc-400">Platform</span>}</TableCell>
-                    <TableCell>
-                      <StatusBadge status={m.status} />
-                    </TableCell>
-                    <TableCell className="hidden text-zinc-500 sm:table-cell" title={formatDateTime(m.createdAt)}>
-                      {formatRelative(m.createdAt)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <DataTable
+            label="Outbox"
+            rows={outbox.data ? filtered : undefined}
+            loading={outbox.isPending}
+            error={outbox.error}
+            onRetry={() => void outbox.refetch()}
+            rowKey={(m) => String(m.id)}
+            rowTestId="outbox-row"
+            onRowClick={(m) => setOpenId(m.id)}
+            skeletonRows={6}
+            columns={columns}
+            empty={
+              total === 0 ? (
+                <EmptyState icon={Inbox} title="The outbox is empty" description="Welcome, verification, reset and invitation emails will show up here as they are sent." />
+              ) : (
+                <EmptyState icon={Search} title="No matching emails" description={`Nothing matches “${search}”.`} />
+              )
+            }
+          />
         </CardContent>
       </Card>
       <MessageDialog key={String(openId)} id={openId} onClose={() => setOpenId(null)} />

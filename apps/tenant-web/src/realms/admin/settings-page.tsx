@@ -81,7 +81,7 @@ function SettingField({
       <div className="grid gap-2">
         <div className="flex items-center justify-between gap-2">
           <Label htmlFor={id}>{setting.label}</Label>
-          <code className="text-xs text-zinc-400">{setting.key}</code>
+          <code className="text-xs text-zinc-500">{setting.key}</code>
         </div>
         <Input
           id={id}
@@ -111,10 +111,10 @@ function SettingField({
     <div className="grid gap-2">
       <div className="flex items-center justify-between gap-2">
         <Label htmlFor={id} className="gap-1.5">
-          <Lock className="size-3.5 text-zinc-400" aria-hidden="true" />
+          <Lock className="size-3.5 text-zinc-500" aria-hidden="true" />
           {setting.label}
         </Label>
-        <code className="text-xs text-zinc-400">{setting.key}</code>
+        <code className="text-xs text-zinc-500">{setting.key}</code>
       </div>
       <div className="flex items-center gap-2">
         <Input

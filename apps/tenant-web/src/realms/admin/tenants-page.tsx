@@ -5,8 +5,8 @@ import { ConfirmDialog } from '@/components/confirm-dialog';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyState, PageHeader } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
 import type { TenantView } from '@/lib/types';
 import { formatDate, formatRelative } from '@/lib/utils';
@@ -49,6 +49,58 @@ function TenantStatusAction({ tenant }: { tenant: TenantView }) {
   );
 }
 
+const TENANT_COLUMNS: Column<TenantView>[] = [
+  {
+    id: 'workspace',
+    header: 'Workspace',
+    cell: (tenant) => (
+      <>
+        <p className="font-medium text-zinc-900">{tenant.name}</p>
+        <p className="font-mono text-xs text-zinc-500">{tenant.slug}</p>
+      </>
+    ),
+  },
+  { id: 'status', header: 'Status', cell: (tenant) => <StatusBadge status={tenant.status} /> },
+  { id: 'owner', header: 'Owner', hideBelow: 'lg', className: 'text-zinc-600', cell: (tenant) => tenant.ownerEmail ?? '—' },
+  {
+    id: 'usage',
+    header: 'Usage',
+    hideBelow: 'sm',
+    className: 'text-zinc-600',
+    cellProps: () => ({ 'data-testid': 'tenant-usage' }),
+    cell: (tenant) => (
+      <>
+        {tenant.userCount ?? 0} user{tenant.userCount === 1 ? '' : 's'} · {tenant.accountCount ?? 0} account{tenant.accountCount === 1 ? '' : 's'}
+      </>
+    ),
+  },
+  {
+    id: 'created',
+    header: 'Created',
+    hideBelow: 'md',
+    className: 'text-zinc-500',
+    cellProps: (tenant) => ({ title: formatDate(tenant.createdAt) }),
+    cell: (tenant) => formatRelative(tenant.createdAt),
+  },
+  {
+    id: 'actions',
+    header: 'Actions',
+    srOnlyHeader: true,
+    headerClassName: 'w-48',
+    className: 'text-right whitespace-nowrap',
+    cell: (tenant) => (
+      <>
+        <TenantStatusAction tenant={tenant} />
+        <Button variant="ghost" size="sm" asChild>
+          <a href={tenant.url} target="_blank" rel="noreferrer" aria-label={`Open ${tenant.name} in a new tab`}>
+            Open <ExternalLink />
+          </a>
+        </Button>
+      </>
+    ),
+  },
+];
+
 export function TenantsPage() {
   const [search, setSearch] = useState('');
   const tenants = useQuery({
@@ -81,7 +133,7 @@ export function TenantsPage() {
       <Card className="gap-0 py-0">
         <div className="flex items-center gap-3 border-b border-zinc-100 p-4">
           <div className="relative w-full max-w-xs">
-            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden="true" />
+            <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-500" aria-hidden="true" />
             <Input
               aria-label="Search tenants"
               placeholder="Search by name, slug, status or owner"
@@ -92,62 +144,24 @@ export function TenantsPage() {
           </div>
         </div>
         <CardContent className="px-0">
-          {tenants.isPending ? (
-            <TableSkeleton rows={5} columns={6} />
-          ) : tenants.isError ? (
-            <ErrorState error={tenants.error} onRetry={() => void tenants.refetch()} />
-          ) : total === 0 ? (
-            <EmptyState
-              icon={Building2}
-              title="No tenants yet"
-              description="Workspaces appear here as soon as someone signs up on the root domain."
-            />
-          ) : filtered.length === 0 ? (
-            <EmptyState icon={Search} title="No matching tenants" description={`Nothing matches “${search}”.`} />
-          ) : (
-            <Table aria-label="Tenants">
-              <TableHeader>
-                <TableRow className="hover:bg-transparent">
-                  <TableHead>Workspace</TableHead>
-                  <TableHead>Status</TableHead>
-                  <TableHead className="hidden lg:table-cell">Owner</TableHead>
-                  <TableHead className="hidden sm:table-cell">Usage</TableHead>
-                  <TableHead className="hidden md:table-cell">Created</TableHead>
-                  <TableHead className="w-48">
-                    <span className="sr-only">Actions</span>
-                  </TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {filtered.map((tenant) => (
-                  <TableRow key={tenant.id} data-testid="tenant-row">
-                    <TableCell>
-                      <p className="font-medium text-zinc-900">{tenant.name}</p>
-                      <p className="font-mono text-xs text-zinc-500">{tenant.slug}</p>
-                    </TableCell>
-                    <TableCell>
-                      <StatusBadge status={tenant.status} />
-                    </TableCell>
-                    <TableCell className="hidden text-zinc-600 lg:table-cell">{tenant.ownerEmail ?? '—'}</TableCell>
-                    <TableCell className="hidden text-zinc-600 sm:table-cell" data-testid="tenant-usage">
-                      {tenant.userCount} user{tenant.userCount === 1 ? '' : 's'} · {tenant.accountCount} account{tenant.accountCount === 1 ? '' : 's'}
-                    </TableCell>
-                    <TableCell className="hidden text-zinc-500 md:table-cell" title={formatDate(tenant.createdAt)}>
-                      {formatRelative(tenant.createdAt)}
-                    </TableCell>
-                    <TableCell className="text-right whitespace-nowrap">
-                      <TenantStatusAction tenant={tenant} />
-                      <Button variant="ghost" size="sm" asChild>
-                        <a href={tenant.url} target="_blank" rel="noreferrer" aria-label={`Open ${tenant.name} in a new tab`}>
-                          Open <ExternalLink />
-                        </a>
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
+          <DataTable
+            label="Tenants"
+            rows={tenants.data ? filtered : undefined}
+            loading={tenants.isPending}
+            error={tenants.error}
+            onRetry={() => void tenants.refetch()}
+            rowKey={(t) => String(t.id)}
+            rowTestId="tenant-row"
+            skeletonRows={5}
+            columns={TENANT_COLUMNS}
+            empty={
+              total === 0 ? (
+                <EmptyState icon={Building2} title="No tenants yet" description="Workspaces appear here as soon as someone signs up on the root domain." />
+              ) : (
+                <EmptyState icon={Search} title="No matching tenants" description={`Nothing matches “${search}”.`} />
+              )
+            }
+          />
         </CardContent>
       </Card>
     </>

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { ArrowRight } from 'lucide-react';
 import { slugFormatSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { Label } from '@/components/ui/label';
 import { InstaGrowthLogo } from '@/components/logo';
 import { useAppContext } from '@/app/app-context';
@@ -33,7 +33,7 @@ export function FindWorkspacePage() {
       </Link>
       <Card className="w-full max-w-md">
         <CardHeader>
-          <CardTitle className="text-xl">Sign in to your workspace</CardTitle>
+          <h1 className="text-xl font-semibold leading-tight tracking-tight">Sign in to your workspace</h1>
           <CardDescription>Enter your workspace address and we will take you to its sign-in page.</CardDescription>
         </CardHeader>
         <CardContent>
@@ -53,7 +53,7 @@ export function FindWorkspacePage() {
                   placeholder="your-agency"
                   aria-invalid={!!error}
                   aria-describedby={error ? 'find-slug-error' : undefined}
-                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-400"
+                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-500"
                 />
                 <span className="flex h-full items-center border-l border-zinc-200 bg-zinc-50 px-3 text-sm text-zinc-500">.{baseDomain}</span>
               </div>
@@ -71,7 +71,7 @@ export function FindWorkspacePage() {
       </Card>
       <p className="mt-6 text-sm text-zinc-500">
         New here?{' '}
-        <Link to="/signup" className="font-medium text-brand hover:underline">
+        <Link to="/signup" className="font-medium text-brand-ink hover:underline">
           Create a workspace
         </Link>
       </p>

@@ -107,7 +107,7 @@ function HeroPreview() {
                 >
                   {i === 0 ? <Check className="size-3" /> : null}
                 </span>
-                <span className={cn(i === 0 && 'text-zinc-400 line-through')}>{task}</span>
+                <span className={cn(i === 0 && 'text-zinc-500 line-through')}>{task}</span>
               </div>
             ),
           )}
@@ -167,7 +167,7 @@ export function LandingPage() {
           <div className="mt-12 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
             {FEATURES.map(({ icon: Icon, title, text }) => (
               <div key={title} className="rounded-2xl border border-zinc-200 bg-white p-6 shadow-xs transition hover:shadow-md">
-                <div className="flex size-10 items-center justify-center rounded-xl bg-brand/10 text-brand">
+                <div className="flex size-10 items-center justify-center rounded-xl bg-brand/10 text-brand-ink">
                   <Icon className="size-5" />
                 </div>
                 <h3 className="mt-4 font-semibold">{title}</h3>
@@ -211,7 +211,7 @@ export function LandingPage() {
               { icon: ShieldCheck, label: 'Security', value: 'Roles, 2FA for admins' },
             ].map(({ icon: Icon, label, value }) => (
               <div key={label} className="rounded-2xl border border-zinc-200 p-5">
-                <Icon className="size-5 text-brand" />
+                <Icon className="size-5 text-brand-ink" />
                 <p className="mt-3 text-sm font-semibold">{label}</p>
                 <p className="text-sm text-zinc-500">{value}</p>
               </div>
@@ -257,7 +257,7 @@ export function LandingPage() {
                     plan.whiteLabel,
                   ].map((line) => (
                     <li key={line} className="flex items-start gap-2.5">
-                      <Check className="mt-0.5 size-4 shrink-0 text-brand" />
+                      <Check className="mt-0.5 size-4 shrink-0 text-brand-ink" />
                       {line}
                     </li>
                   ))}

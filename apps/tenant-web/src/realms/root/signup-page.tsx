@@ -5,11 +5,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import type { z } from 'zod';
-import { registerSchema } from '@instagrowth/contracts';
+import { registerSchema, slugSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { InstaGrowthLogo } from '@/components/logo';
 import { useAppContext } from '@/app/app-context';
@@ -40,22 +41,29 @@ type SlugStatus =
 function useSlugStatus(slug: string, baseDomain: string): SlugStatus {
   const trimmed = slug.trim();
   const debounced = useDebouncedValue(trimmed, 300);
+  // The contracts schema answers length, characters and reserved words here: only a well-formed
+  // address is worth a request (a 100-character one would not even reach the route).
+  const local = slugSchema.safeParse(trimmed);
   const check = useQuery({
     queryKey: ['slug-availability', debounced],
     queryFn: ({ signal }) => publicApi.call('GET /api/auth/slug/:slug', { params: { slug: debounced }, signal }),
-    enabled: debounced.length > 0,
+    enabled: debounced.length > 0 && slugSchema.safeParse(debounced).success,
     staleTime: 10_000,
     retry: false,
   });
 
   if (!trimmed) return { kind: 'idle' };
+  if (!local.success) {
+    const issue = local.error.issues[0]?.message ?? 'is not a valid address';
+    return { kind: 'unavailable', text: `✗ ${fieldMessage('Workspace address', issue) ?? issue}` };
+  }
   if (trimmed !== debounced || check.isFetching || check.isPending) return { kind: 'checking' };
   if (check.isError) {
     const error = check.error;
     if (error instanceof ApiError && error.status === 400) {
       return { kind: 'unavailable', text: fieldMessage('Workspace address', error.fields?.slug ?? error.message) ?? error.message };
     }
-    return { kind: 'error', text: `We could not check this address right now. ${error.message}` };
+    return { kind: 'error', text: 'We could not check this address right now. You can still try to create the workspace.' };
   }
   const result = check.data;
   const address = `${result.slug || trimmed}.${baseDomain}`;
@@ -143,8 +151,8 @@ export function SignupPage() {
         <p className="text-sm text-white/70">Free trial · No credit card · Cancel any time</p>
       </aside>
 
-      <main className="flex items-center justify-center bg-white px-4 py-12 sm:px-8">
-        <div className="w-full max-w-md">
+      <main className="flex min-w-0 items-center justify-center bg-white px-4 py-12 sm:px-8">
+        <div className="w-full min-w-0 max-w-md">
           <Link to="/" className="mb-8 inline-block lg:hidden" aria-label="InstaGrowth OS home">
             <InstaGrowthLogo />
           </Link>
@@ -181,7 +189,7 @@ export function SignupPage() {
                   autoCapitalize="none"
                   spellCheck={false}
                   placeholder="bloom-studio"
-                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-400"
+                  className="h-full min-w-0 flex-1 bg-transparent px-3 text-sm outline-none placeholder:text-zinc-500"
                   aria-invalid={!!slugErrorText || status.kind === 'unavailable'}
                   aria-describedby={slugErrorText ? 'slug-status slug-error' : 'slug-status'}
                   {...slugReg}
@@ -201,7 +209,8 @@ export function SignupPage() {
                 aria-live="polite"
                 data-state={status.kind}
                 className={cn(
-                  'flex min-h-5 items-center gap-1.5 text-sm',
+                  // Long input wraps instead of stretching the page.
+                  'flex min-h-5 min-w-0 items-center gap-1.5 text-sm wrap-anywhere',
                   status.kind === 'available' && 'text-emerald-700',
                   status.kind === 'unavailable' && 'text-red-600',
                   (status.kind === 'checking' || status.kind === 'idle' || status.kind === 'error') && 'text-zinc-500',
@@ -229,39 +238,11 @@ export function SignupPage() {
               ) : null}
             </div>
 
-            <Field id="name" label="Your name" error={errors.name?.message}>
-              <Input
-                id="name"
-                autoComplete="name"
-                placeholder="Alex Morgan"
-                aria-invalid={!!errors.name}
-                aria-describedby={describedBy('name', errors.name)}
-                {...register('name')}
-              />
-            </Field>
+            <FormField form={form} name="name" label="Your name" autoComplete="name" placeholder="Alex Morgan" />
 
-            <Field id="email" label="Email" error={errors.email?.message}>
-              <Input
-                id="email"
-                type="email"
-                autoComplete="email"
-                placeholder="alex@bloomstudio.com"
-                aria-invalid={!!errors.email}
-                aria-describedby={describedBy('email', errors.email)}
-                {...register('email')}
-              />
-            </Field>
+            <FormField form={form} name="email" label="Email" type="email" autoComplete="email" placeholder="alex@bloomstudio.com" />
 
-            <Field id="password" label="Password" error={errors.password?.message} hint="At least 10 characters. A short sentence works well.">
-              <Input
-                id="password"
-                type="password"
-                autoComplete="new-password"
-                aria-invalid={!!errors.password}
-                aria-describedby={describedBy('password', errors.password, true)}
-                {...register('password')}
-              />
-            </Field>
+            <FormField form={form} name="password" label="Password" hint="At least 10 characters. A short sentence works well." type="password" autoComplete="new-password" />
 
             <Button type="submit" size="lg" className="mt-1 w-full" loading={busy}>
               Create workspace
@@ -273,7 +254,7 @@ export function SignupPage() {
 
           <p className="mt-8 text-center text-sm text-zinc-500">
             Already have a workspace?{' '}
-            <Link to="/login" className="font-medium text-brand hover:underline">
+            <Link to="/login" className="font-medium text-brand-ink hover:underline">
               Find it and sign in
             </Link>
           </p>

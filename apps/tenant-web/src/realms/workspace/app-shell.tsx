@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
-import { BadgeCheck, ChevronDown, LogOut, MailWarning, Menu, Send, XIcon } from 'lucide-react';
+import { BadgeCheck, ChevronDown, LogOut, MailWarning, Menu, Send, UserRound, XIcon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import {
@@ -34,7 +34,7 @@ function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
           className={({ isActive }) =>
             cn(
               'group flex items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition-colors',
-              isActive ? 'bg-brand/10 text-brand' : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-950',
+              isActive ? 'bg-brand/10 text-brand-ink' : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-950',
             )
           }
         >
@@ -70,13 +70,14 @@ function UserMenu() {
         <button
           type="button"
           className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm transition hover:bg-zinc-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand/40"
-          aria-label={`Account menu for ${user.name}`}
         >
-          <span className="brand-gradient flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white">
+          {/* No aria-label: the accessible name is the visible name plus a hidden hint (WCAG 2.5.3). */}
+          <span className="brand-gradient flex size-8 items-center justify-center rounded-full text-xs font-semibold text-white" aria-hidden="true">
             {initials(user.name)}
           </span>
-          <span className="hidden max-w-40 truncate font-medium text-zinc-800 sm:inline">{user.name}</span>
-          <ChevronDown className="size-4 text-zinc-400" aria-hidden="true" />
+          <span className="sr-only max-w-40 truncate font-medium text-zinc-800 sm:not-sr-only">{user.name}</span>
+          <span className="sr-only"> (account menu)</span>
+          <ChevronDown className="size-4 text-zinc-500" aria-hidden="true" />
         </button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-72">
@@ -110,6 +111,11 @@ function UserMenu() {
           </DropdownMenuItem>
         ) : null}
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link to="/profile">
+            <UserRound /> Profile
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void logout()}>
           <LogOut /> Log out
         </DropdownMenuItem>

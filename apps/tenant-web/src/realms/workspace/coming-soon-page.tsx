@@ -47,7 +47,7 @@ export function ComingSoonPage({ feature }: { feature: FeatureId }) {
             <ul className="mt-4 grid gap-3 text-sm text-zinc-600">
               {info.points.map((point) => (
                 <li key={point} className="flex gap-3">
-                  <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full bg-brand/10 text-brand">
+                  <span className="mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full bg-brand/10 text-brand-ink">
                     <Check className="size-3.5" />
                   </span>
                   {point}

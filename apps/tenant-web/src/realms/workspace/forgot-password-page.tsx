@@ -7,8 +7,7 @@ import type { z } from 'zod';
 import { forgotPasswordSchema } from '@instagrowth/contracts';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { publicApi } from '@/lib/api-client';
 import { applyApiFieldErrors } from '@/lib/forms';
@@ -18,13 +17,8 @@ type FormInput = z.input<typeof forgotPasswordSchema>;
 type FormOutput = z.output<typeof forgotPasswordSchema>;
 
 export function ForgotPasswordPage() {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    getValues,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(forgotPasswordSchema), defaultValues: { email: '' } });
+  const { handleSubmit, setError, getValues } = form;
 
   const request = useMutation({
     mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/forgot-password', { body: values }),
@@ -36,7 +30,7 @@ export function ForgotPasswordPage() {
       title="Reset your password"
       description="Enter the email you log in with and we will send you a link to choose a new password."
       footer={
-        <Link to="/login" className="font-medium text-brand hover:underline">
+        <Link to="/login" className="font-medium text-brand-ink hover:underline">
           Back to log in
         </Link>
       }
@@ -55,17 +49,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => request.mutate(values))}>
           <ApiErrorAlert error={request.error} />
-          <Field id="email" label="Email" error={errors.email?.message}>
-            <Input
-              id="email"
-              type="email"
-              autoComplete="email"
-              autoFocus
-              aria-invalid={!!errors.email}
-              aria-describedby={describedBy('email', errors.email)}
-              {...register('email')}
-            />
-          </Field>
+          <FormField form={form} name="email" label="Email" type="email" autoComplete="email" autoFocus />
           <Button type="submit" size="lg" className="w-full" loading={request.isPending}>
             Send reset link
           </Button>

@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Skeleton } from '@/components/ui/skeleton';
-import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState } from '@/components/states';
 import { ApiError, publicApi } from '@/lib/api-client';
@@ -52,12 +52,8 @@ function InvalidInvitation() {
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationPreview }) {
   const navigate = useNavigate();
   const startSession = useStartSession();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: { name: '', password: '' } });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(formSchema), defaultValues: { name: '', password: '' } });
+  const { handleSubmit, setError } = form;
 
   const accept = useMutation({
     mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/accept-invitation', { body: { token, ...values } }),
@@ -85,26 +81,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
           <Label htmlFor="invite-email">Email</Label>
           <Input id="invite-email" type="email" value={invitation.email} readOnly disabled />
         </div>
-        <Field id="name" label="Your name" error={errors.name?.message}>
-          <Input
-            id="name"
-            autoComplete="name"
-            autoFocus
-            aria-invalid={!!errors.name}
-            aria-describedby={describedBy('name', errors.name)}
-            {...register('name')}
-          />
-        </Field>
-        <Field id="password" label="Password" error={errors.password?.message} hint="At least 10 characters.">
-          <Input
-            id="password"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!errors.password}
-            aria-describedby={describedBy('password', errors.password, true)}
-            {...register('password')}
-          />
-        </Field>
+        <FormField form={form} name="name" label="Your name" autoComplete="name" autoFocus />
+        <FormField form={form} name="password" label="Password" hint="At least 10 characters." type="password" autoComplete="new-password" />
         <Button type="submit" size="lg" className="w-full" loading={accept.isPending || accept.isSuccess}>
           Accept invitation
         </Button>

@@ -7,8 +7,7 @@ import type { z } from 'zod';
 import { loginSchema } from '@instagrowth/contracts';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { FullPageSkeleton } from '@/components/states';
 import { useAppContext } from '@/app/app-context';
@@ -33,15 +32,11 @@ export function LoginPage() {
   const welcome = params.get('welcome') === '1';
   const { endedBy } = useSessionState();
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({
+  const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(loginSchema),
     defaultValues: { email: params.get('email') ?? '', password: '' },
   });
+  const { handleSubmit, setError } = form;
 
   const login = useMutation({
     mutationFn: (values: FormOutput) => publicApi.call('POST /api/auth/login', { body: values }),
@@ -76,37 +71,20 @@ export function LoginPage() {
       ) : null}
       <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => login.mutate(values))}>
         <ApiErrorAlert error={login.error} />
-        <Field id="email" label="Email" error={errors.email?.message}>
-          <Input
-            id="email"
-            type="email"
-            autoComplete="email"
-            autoFocus={!params.get('email')}
-            aria-invalid={!!errors.email}
-            aria-describedby={describedBy('email', errors.email)}
-            {...register('email')}
-          />
-        </Field>
-        <Field
-          id="password"
+        <FormField form={form} name="email" label="Email" type="email" autoComplete="email" autoFocus={!params.get('email')} />
+        <FormField
+          form={form}
+          name="password"
           label="Password"
-          error={errors.password?.message}
+          type="password"
+          autoComplete="current-password"
+          autoFocus={!!params.get('email')}
           labelAside={
-            <Link to="/forgot-password" className="text-sm font-medium text-brand hover:underline">
+            <Link to="/forgot-password" className="text-sm font-medium text-brand-ink hover:underline">
               Forgot your password?
             </Link>
           }
-        >
-          <Input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            autoFocus={!!params.get('email')}
-            aria-invalid={!!errors.password}
-            aria-describedby={describedBy('password', errors.password)}
-            {...register('password')}
-          />
-        </Field>
+        />
         <Button type="submit" size="lg" className="w-full" loading={login.isPending}>
           Log in
         </Button>

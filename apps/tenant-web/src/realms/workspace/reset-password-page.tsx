@@ -6,8 +6,7 @@ import { CheckCircle2, LinkIcon } from 'lucide-react';
 import { z } from 'zod';
 import { passwordSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState } from '@/components/states';
 import { ApiError, publicApi } from '@/lib/api-client';
@@ -23,12 +22,8 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: { password: '', confirmPassword: '' } });
+  const form = useForm<FormValues>({ resolver: zodResolver(formSchema), defaultValues: { password: '', confirmPassword: '' } });
+  const { handleSubmit, setError } = form;
 
   const reset = useMutation({
     mutationFn: (values: FormValues) => publicApi.call('POST /api/auth/reset-password', { body: { token, password: values.password } }),
@@ -78,27 +73,8 @@ export function ResetPasswordPage() {
     <AuthLayout title="Choose a new password" description="Use at least 10 characters. A short sentence is easy to remember and hard to guess.">
       <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => reset.mutate(values))}>
         <ApiErrorAlert error={reset.error} />
-        <Field id="password" label="Password" error={errors.password?.message}>
-          <Input
-            id="password"
-            type="password"
-            autoComplete="new-password"
-            autoFocus
-            aria-invalid={!!errors.password}
-            aria-describedby={describedBy('password', errors.password)}
-            {...register('password')}
-          />
-        </Field>
-        <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword?.message}>
-          <Input
-            id="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            aria-invalid={!!errors.confirmPassword}
-            aria-describedby={describedBy('confirmPassword', errors.confirmPassword)}
-            {...register('confirmPassword')}
-          />
-        </Field>
+        <FormField form={form} name="password" label="Password" type="password" autoComplete="new-password" autoFocus />
+        <FormField form={form} name="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" />
         <Button type="submit" size="lg" className="w-full" loading={reset.isPending}>
           Set new password
         </Button>

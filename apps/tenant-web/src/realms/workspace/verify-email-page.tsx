@@ -69,7 +69,7 @@ export function VerifyEmailPage() {
     <AuthLayout title="Email verification">
       {verify.isPending ? (
         <div className="flex flex-col items-center gap-3 py-8 text-sm text-zinc-500" aria-busy="true">
-          <Loader2 className="size-6 animate-spin text-brand" aria-hidden="true" />
+          <Loader2 className="size-6 animate-spin text-brand-ink" aria-hidden="true" />
           Verifying your email address…
         </div>
       ) : verify.isError ? (

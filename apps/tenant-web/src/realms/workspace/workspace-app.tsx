@@ -6,11 +6,13 @@ import { ForgotPasswordPage } from './forgot-password-page';
 import { ResetPasswordPage } from './reset-password-page';
 import { VerifyEmailPage } from './verify-email-page';
 import { InvitePage } from './invite-page';
-import { DashboardPage } from './dashboard-page';
-import { TeamPage } from './team-page';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { TeamPage } from './team/team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
+import { ConfirmEmailPage } from './profile/confirm-email-page';
+import { ProfilePage } from './profile/profile-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -21,6 +23,7 @@ export default function WorkspaceApp() {
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/invite" element={<InvitePage />} />
+      <Route path="/confirm-email" element={<ConfirmEmailPage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -33,6 +36,7 @@ export default function WorkspaceApp() {
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
+          <Route path="/profile" element={<ProfilePage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>

@@ -74,7 +74,7 @@ export function SyncProgressBar({ progress, className }: { progress: SyncProgres
     >
       <div className="flex items-center justify-between gap-3 text-xs">
         <span className="flex min-w-0 items-center gap-1.5 text-zinc-600">
-          <Loader2 className="size-3.5 shrink-0 animate-spin text-brand" aria-hidden="true" />
+          <Loader2 className="size-3.5 shrink-0 animate-spin text-brand-ink" aria-hidden="true" />
           <span className="truncate" data-testid="sync-step">
             {step}
           </span>

@@ -94,7 +94,7 @@ function AccountCard({
             <Link
               to={href}
               title={`@${account.username}`}
-              className="truncate font-semibold text-zinc-950 hover:text-brand focus-visible:underline focus-visible:outline-none"
+              className="truncate font-semibold text-zinc-950 hover:text-brand-ink focus-visible:underline focus-visible:outline-none"
             >
               @{account.username}
             </Link>
@@ -152,7 +152,7 @@ function AccountCard({
             <Button
               variant="ghost"
               size="icon"
-              className="size-8 text-zinc-400 hover:bg-red-50 hover:text-red-600"
+              className="size-8 text-zinc-500 hover:bg-red-50 hover:text-red-600"
               onClick={() => onDisconnect(account)}
               aria-label={`Disconnect @${account.username}`}
               title="Disconnect"
@@ -228,7 +228,7 @@ function TeachingEmptyState({ canConnect }: { canConnect: boolean }) {
           <ul className="grid gap-4">
             {BENEFITS.map(({ icon: Icon, title, text }) => (
               <li key={title} className="flex gap-3 text-sm">
-                <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-brand/10 text-brand">
+                <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-brand/10 text-brand-ink">
                   <Icon className="size-4" aria-hidden="true" />
                 </span>
                 <span>

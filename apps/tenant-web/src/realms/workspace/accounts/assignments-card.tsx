@@ -9,7 +9,7 @@ import { toast } from '@/components/ui/toaster';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState } from '@/components/states';
 import { initials } from '@/lib/utils';
-import { ROLE_LABELS } from '../invite-dialog';
+import { ROLE_LABELS } from '../team/invite-dialog';
 import { useAssignments, useSaveAssignments, useTeamMembers } from './queries';
 
 interface Candidate {
@@ -136,7 +136,7 @@ export function AssignmentsCard({ accountId, username }: { accountId: string; us
                       onChange={(e) => toggle(c.userId, e.target.checked)}
                       disabled={save.isPending}
                     />
-                    <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand" aria-hidden="true">
+                    <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand-ink" aria-hidden="true">
                       {initials(c.name)}
                     </span>
                     <span className="min-w-0 flex-1">

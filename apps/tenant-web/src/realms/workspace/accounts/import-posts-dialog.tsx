@@ -170,7 +170,7 @@ export function ImportPostsDialog({ accountId, username }: { accountId: string; 
                     <TableRow key={col.name}>
                       <TableCell className="py-2 font-mono text-xs text-zinc-900">
                         {col.name}
-                        {col.required ? <span className="ml-1.5 font-sans text-[11px] font-medium text-brand">required</span> : null}
+                        {col.required ? <span className="ml-1.5 font-sans text-[11px] font-medium text-brand-ink">required</span> : null}
                       </TableCell>
                       <TableCell className="py-2 whitespace-normal text-xs text-zinc-600">{col.description}</TableCell>
                     </TableRow>

@@ -83,7 +83,7 @@ export function ManualAccountDialog({
           <ApiErrorAlert error={create.error} />
           <Field id="manual-username" label="Username" error={errors.username?.message} hint="The Instagram handle, with or without the @.">
             <div className="relative">
-              <span className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-zinc-400" aria-hidden="true">
+              <span className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-zinc-500" aria-hidden="true">
                 @
               </span>
               <Input

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Eye, Heart, ImageOff, MessageCircle, Trophy } from 'lucide-react';
+import { Eye, Film, GalleryHorizontal, Heart, ImageIcon, ImageOff, MessageCircle, Trophy } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { cn, formatDate } from '@/lib/utils';
 import { formatCompact, formatCount, formatEngagement, insight, mediaTypeLabel } from './format';
@@ -44,7 +44,7 @@ function Metrics({ item }: { item: MediaItem }) {
       {entries.map(({ icon: Icon, label, value }) => (
         <div key={label} className="flex items-center gap-1" title={value === null ? `${label}: not available` : `${label}: ${formatCount(value)}`}>
           <dt>
-            <Icon className="size-3.5 text-zinc-400" aria-hidden="true" />
+            <Icon className="size-3.5 text-zinc-500" aria-hidden="true" />
             <span className="sr-only">{label}</span>
           </dt>
           <dd className="tabular-nums" data-testid={`media-${label.toLowerCase()}`}>
@@ -73,18 +73,46 @@ function PostLink({ item, children, className }: { item: MediaItem; children: Re
   );
 }
 
-export function MediaGrid({ media }: { media: MediaItem[] }) {
-  const sorted = [...media].sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+/** A small thumbnail when the post has one, else its type's icon (no grey tile pretending to be a picture). */
+function SmallThumb({ item }: { item: MediaItem }) {
+  const src = item.thumbnailUrl ?? (item.mediaType === 'VIDEO' ? null : item.mediaUrl);
+  const [failed, setFailed] = useState<string | null>(null);
+  if (src && failed !== src) {
+    return <img src={src} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(src)} className="size-16 shrink-0 rounded-md object-cover" />;
+  }
+  const Icon = item.mediaType === 'VIDEO' ? Film : item.mediaType === 'CAROUSEL_ALBUM' ? GalleryHorizontal : ImageIcon;
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4">
-      {sorted.map((item) => (
-        <li key={item.id} className="group overflow-hidden rounded-lg border border-zinc-200 bg-white" data-testid="media-item">
-          <PostLink item={item}>
-            <Thumb item={item} />
-          </PostLink>
-          <div className="grid gap-1.5 p-2.5">
+    <div className="flex size-16 shrink-0 items-center justify-center rounded-md bg-zinc-100 text-zinc-500">
+      <Icon className="size-6" aria-hidden="true" />
+    </div>
+  );
+}
+
+/** One page of posts as rows: thumbnail, caption excerpt, type and date, likes/comments/reach. */
+export function PostList({ media }: { media: MediaItem[] }) {
+  return (
+    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200" aria-label="Posts">
+      {media.map((item) => (
+        <li key={item.id} className="flex min-w-0 gap-3 p-3" data-testid="media-item">
+          <SmallThumb item={item} />
+          <div className="grid min-w-0 flex-1 content-start gap-1">
+            <p className="line-clamp-2 text-sm break-words text-zinc-800" data-testid="media-caption">
+              {item.caption || <span className="italic text-zinc-500">No caption</span>}
+            </p>
+            <p className="flex flex-wrap items-center gap-x-2 text-xs text-zinc-600">
+              <span data-testid="media-type">{mediaTypeLabel(item)}</span>
+              <span aria-hidden="true">·</span>
+              <time dateTime={item.timestamp}>{formatDate(item.timestamp)}</time>
+              {item.permalink ? (
+                <>
+                  <span aria-hidden="true">·</span>
+                  <a href={item.permalink} target="_blank" rel="noopener noreferrer" className="font-medium text-brand-ink hover:underline">
+                    Open on Instagram
+                  </a>
+                </>
+              ) : null}
+            </p>
             <Metrics item={item} />
-            <p className="text-xs text-zinc-400">{formatDate(item.timestamp)}</p>
           </div>
         </li>
       ))}
@@ -110,15 +138,15 @@ export function TopPosts({ posts }: { posts: MediaItem[] }) {
           </PostLink>
           <div className="grid min-w-0 flex-1 content-start gap-1.5">
             <div className="flex items-center gap-2">
-              <span className="flex items-center gap-1 text-xs font-semibold text-brand">
+              <span className="flex items-center gap-1 text-xs font-semibold text-brand-ink">
                 {index === 0 ? <Trophy className="size-3.5" aria-hidden="true" /> : null}#{index + 1}
               </span>
               <span className="text-sm font-semibold tabular-nums text-zinc-900">{formatEngagement(item.engagementRate)}</span>
-              <span className="text-xs text-zinc-400">engagement</span>
+              <span className="text-xs text-zinc-500">engagement</span>
             </div>
-            <p className="line-clamp-2 text-xs text-zinc-600">{item.caption || <span className="italic text-zinc-400">No caption</span>}</p>
+            <p className="line-clamp-2 text-xs text-zinc-600">{item.caption || <span className="italic text-zinc-500">No caption</span>}</p>
             <Metrics item={item} />
-            <p className="text-xs text-zinc-400">{formatDate(item.timestamp)}</p>
+            <p className="text-xs text-zinc-500">{formatDate(item.timestamp)}</p>
           </div>
         </li>
       ))}

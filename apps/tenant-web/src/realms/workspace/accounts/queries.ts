@@ -1,12 +1,12 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { subject } from '@instagrowth/authz';
 import { toast } from '@/components/ui/toaster';
 import { errorMessage } from '@/components/api-error-alert';
 import { ApiError } from '@/lib/api-client';
 import { api } from '@/lib/session';
 import { meQueryKey } from '../session';
-import { membersQueryKey } from '../team-queries';
+import { membersQueryKey } from '../team/queries';
 import type {
   AccountDetail,
   AccountListResponse,
@@ -21,6 +21,7 @@ export const accountKeys = {
   list: ['accounts', 'list'] as const,
   detail: (id: string) => ['accounts', 'detail', id] as const,
   media: (id: string) => ['accounts', 'detail', id, 'media'] as const,
+  mediaPage: (id: string, offset: number, limit: number) => ['accounts', 'detail', id, 'media', 'page', offset, limit] as const,
   sync: (id: string) => ['accounts', 'sync', id] as const,
   assignments: (id: string) => ['accounts', 'assignments', id] as const,
 };
@@ -34,10 +35,11 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;
 }
 
-export function useAccounts() {
+export function useAccounts(enabled = true) {
   return useQuery({
     queryKey: accountKeys.list,
     queryFn: ({ signal }) => api.call('GET /api/accounts', { signal }),
+    enabled,
   });
 }
 
@@ -53,6 +55,15 @@ export function useAccountMedia(id: string, enabled = true) {
     queryKey: accountKeys.media(id),
     queryFn: ({ signal }) => api.call('GET /api/accounts/:id/media', { params: { id }, query: { limit: 60 }, signal }),
     enabled,
+  });
+}
+
+/** One page of posts, newest first (GET /api/accounts/:id/media?limit=&offset=); the previous page stays on screen while the next loads. */
+export function useAccountMediaPage(id: string, offset: number, limit: number) {
+  return useQuery({
+    queryKey: accountKeys.mediaPage(id, offset, limit),
+    queryFn: ({ signal }) => api.call('GET /api/accounts/:id/media', { params: { id }, query: { limit, offset }, signal }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { BadgeCheck, Clock, MailPlus, ShieldAlert, Trash2, Users, XIcon } from 'lucide-react';
 import { assignableRoles, subject } from '@instagrowth/authz';
 import type { Role } from '@instagrowth/contracts';
@@ -7,18 +7,18 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toaster';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import { EmptyState, ErrorState, PageHeader, TableSkeleton } from '@/components/states';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyState, PageHeader } from '@/components/states';
 import { api } from '@/lib/session';
 import type { InvitationView, ListResponse, UserView } from '@/lib/types';
 import { formatDate, formatRelative, initials } from '@/lib/utils';
-import { Can, useAbility } from './ability';
+import { Can, useAbility } from '../ability';
 import { InviteDialog, ROLE_LABELS } from './invite-dialog';
-import { meQueryKey, useCurrentMe } from './session';
-import { invitationsQueryKey, membersQueryKey } from './team-queries';
+import { meQueryKey, useCurrentMe } from '../session';
+import { invitationsQueryKey, membersQueryKey, useInvitations, useMembers } from './queries';
 
 /**
  * CASL instance for per-member checks. A copy, because subject() tags the object it is given; typed
@@ -81,10 +81,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
   const [removing, setRemoving] = useState<UserView | null>(null);
   const options = assignableRoles(me.role);
 
-  const members = useQuery({
-    queryKey: membersQueryKey,
-    queryFn: ({ signal }) => api.call('GET /api/team/members', { signal }),
-  });
+  const members = useMembers();
 
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: UserView; role: Role }) => api.call('PATCH /api/team/members/:id', { params: { id: member.id }, body: { role } }),
@@ -112,6 +109,78 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
     },
   });
 
+  const memberColumns: Column<UserView>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      cell: (member) => (
+        <div className="flex items-center gap-3">
+          <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand-ink" aria-hidden="true">
+            {initials(member.name)}
+          </span>
+          <div className="min-w-0">
+            <p className="flex items-center gap-2 font-medium text-zinc-900">
+              {member.name}
+              {member.id === me.id ? <Badge variant="outline">You</Badge> : null}
+            </p>
+            <p className="truncate text-zinc-500">{member.email}</p>
+          </div>
+        </div>
+      ),
+    },
+    {
+      id: 'role',
+      header: 'Role',
+      cell: (member) => (
+        <MemberRoleCell
+          member={member}
+          canUpdate={ability.can('update', memberSubject(member))}
+          options={options}
+          pending={changeRole.isPending && changeRole.variables?.member.id === member.id}
+          onChange={(role) => changeRole.mutate({ member, role })}
+        />
+      ),
+    },
+    {
+      id: 'verified',
+      header: 'Email status',
+      hideBelow: 'md',
+      cell: (member) =>
+        member.emailVerified ? (
+          <Badge variant="success">
+            <BadgeCheck /> Verified
+          </Badge>
+        ) : (
+          <Badge variant="warning">
+            <Clock /> Unverified
+          </Badge>
+        ),
+    },
+    { id: 'joined', header: 'Joined', hideBelow: 'md', className: 'text-zinc-500', cell: (member) => formatDate(member.createdAt) },
+    {
+      id: 'actions',
+      header: 'Actions',
+      srOnlyHeader: true,
+      headerClassName: 'w-12',
+      className: 'text-right',
+      cell: (member) =>
+        member.id !== me.id && ability.can('delete', memberSubject(member)) ? (
+          <Button
+            variant="ghost"
+            size="icon"
+            className="text-zinc-500 hover:bg-red-50 hover:text-red-600"
+            onClick={() => {
+              remove.reset();
+              setRemoving(member);
+            }}
+            aria-label={`Remove ${member.name}`}
+          >
+            <Trash2 />
+          </Button>
+        ) : null,
+    },
+  ];
+
   return (
     <Card className="gap-0 pb-0">
       <CardHeader className="pb-4">
@@ -121,90 +190,17 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="border-t border-zinc-100 px-0">
-        {members.isPending ? (
-          <TableSkeleton rows={3} columns={5} />
-        ) : members.isError ? (
-          <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-        ) : members.data.data.length === 0 ? (
-          <EmptyState icon={Users} title="No members yet" description="Invite your team to start collaborating." />
-        ) : (
-          <Table aria-label="Members">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Name</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead className="hidden md:table-cell">Email status</TableHead>
-                <TableHead className="hidden md:table-cell">Joined</TableHead>
-                <TableHead className="w-12">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {members.data.data.map((member) => {
-                const instance = memberSubject(member);
-                const isMe = member.id === me.id;
-                const canUpdate = ability.can('update', instance);
-                const canDelete = !isMe && ability.can('delete', instance);
-                return (
-                  <TableRow key={member.id} data-testid="member-row">
-                    <TableCell>
-                      <div className="flex items-center gap-3">
-                        <span className="flex size-9 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand">
-                          {initials(member.name)}
-                        </span>
-                        <div className="min-w-0">
-                          <p className="flex items-center gap-2 font-medium text-zinc-900">
-                            {member.name}
-                            {isMe ? <Badge variant="outline">You</Badge> : null}
-                          </p>
-                          <p className="truncate text-zinc-500">{member.email}</p>
-                        </div>
-                      </div>
-                    </TableCell>
-                    <TableCell>
-                      <MemberRoleCell
-                        member={member}
-                        canUpdate={canUpdate}
-                        options={options}
-                        pending={changeRole.isPending && changeRole.variables?.member.id === member.id}
-                        onChange={(role) => changeRole.mutate({ member, role })}
-                      />
-                    </TableCell>
-                    <TableCell className="hidden md:table-cell">
-                      {member.emailVerified ? (
-                        <Badge variant="success">
-                          <BadgeCheck /> Verified
-                        </Badge>
-                      ) : (
-                        <Badge variant="warning">
-                          <Clock /> Unverified
-                        </Badge>
-                      )}
-                    </TableCell>
-                    <TableCell className="hidden text-zinc-500 md:table-cell">{formatDate(member.createdAt)}</TableCell>
-                    <TableCell className="text-right">
-                      {canDelete ? (
-                        <Button
-                          variant="ghost"
-                          size="icon"
-                          className="text-zinc-400 hover:bg-red-50 hover:text-red-600"
-                          onClick={() => {
-                            remove.reset();
-                            setRemoving(member);
-                          }}
-                          aria-label={`Remove ${member.name}`}
-                        >
-                          <Trash2 />
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          label="Members"
+          rows={members.data?.data}
+          loading={members.isPending}
+          error={members.error}
+          onRetry={() => void members.refetch()}
+          rowKey={(m) => m.id}
+          rowTestId="member-row"
+          columns={memberColumns}
+          empty={<EmptyState icon={Users} title="No members yet" description="Invite your team to start collaborating." />}
+        />
       </CardContent>
       <ConfirmDialog
         open={removing !== null}
@@ -227,10 +223,7 @@ function MembersCard({ onError }: { onError: (e: TeamError | null) => void }) {
 function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamError | null) => void }) {
   const queryClient = useQueryClient();
   const ability = useAbility();
-  const invitations = useQuery({
-    queryKey: invitationsQueryKey,
-    queryFn: ({ signal }) => api.call('GET /api/team/invitations', { signal }),
-  });
+  const invitations = useInvitations();
 
   const revoke = useMutation({
     mutationFn: (invitation: InvitationView) => api.call('DELETE /api/team/invitations/:id', { params: { id: invitation.id } }),
@@ -246,6 +239,38 @@ function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamE
 
   const canInvite = ability.can('invite', 'Member');
   const now = Date.now();
+  const invitationColumns: Column<InvitationView>[] = [
+    { id: 'email', header: 'Email', className: 'font-medium text-zinc-900', cell: (i) => i.email },
+    { id: 'role', header: 'Role', cell: (i) => <Badge variant="secondary">{roleLabel(i.role)}</Badge> },
+    { id: 'sent', header: 'Sent', hideBelow: 'sm', className: 'text-zinc-500', cell: (i) => formatRelative(i.createdAt) },
+    {
+      id: 'expires',
+      header: 'Expires',
+      cell: (i) =>
+        new Date(i.expiresAt).getTime() < now ? <Badge variant="destructive">Expired</Badge> : <span className="text-zinc-500">{formatRelative(i.expiresAt)}</span>,
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      srOnlyHeader: true,
+      headerClassName: 'w-24',
+      className: 'text-right',
+      cell: (invitation) => (
+        <Can I="delete" a="Invitation">
+          <Button
+            variant="ghost"
+            size="sm"
+            className="text-zinc-500 hover:bg-red-50 hover:text-red-600"
+            loading={revoke.isPending && revoke.variables?.id === invitation.id}
+            onClick={() => revoke.mutate(invitation)}
+            aria-label={`Revoke invitation for ${invitation.email}`}
+          >
+            <XIcon /> Revoke
+          </Button>
+        </Can>
+      ),
+    },
+  ];
 
   return (
     <Card className="gap-0 pb-0">
@@ -254,74 +279,36 @@ function InvitationsCard({ myRole, onError }: { myRole: Role; onError: (e: TeamE
         <CardDescription>Invitations that have not been accepted yet.</CardDescription>
       </CardHeader>
       <CardContent className="border-t border-zinc-100 px-0">
-        {invitations.isPending ? (
-          <TableSkeleton rows={2} columns={4} />
-        ) : invitations.isError ? (
-          <ErrorState error={invitations.error} onRetry={() => void invitations.refetch()} />
-        ) : invitations.data.data.length === 0 ? (
-          <EmptyState
-            icon={MailPlus}
-            title="No pending invitations"
-            description="Invite admins and managers to work with you, or give a client read-only access to their own accounts. Invitations you send appear here until they are accepted."
-            action={
-              canInvite ? (
-                <InviteDialog
-                  myRole={myRole}
-                  trigger={
-                    <Button variant="outline">
-                      <MailPlus /> Invite someone
-                    </Button>
-                  }
-                />
-              ) : undefined
-            }
-          />
-        ) : (
-          <Table aria-label="Pending invitations">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>Email</TableHead>
-                <TableHead>Role</TableHead>
-                <TableHead className="hidden sm:table-cell">Sent</TableHead>
-                <TableHead>Expires</TableHead>
-                <TableHead className="w-24">
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {invitations.data.data.map((invitation) => {
-                const expired = new Date(invitation.expiresAt).getTime() < now;
-                return (
-                  <TableRow key={invitation.id} data-testid="invitation-row">
-                    <TableCell className="font-medium text-zinc-900">{invitation.email}</TableCell>
-                    <TableCell>
-                      <Badge variant="secondary">{roleLabel(invitation.role)}</Badge>
-                    </TableCell>
-                    <TableCell className="hidden text-zinc-500 sm:table-cell">{formatRelative(invitation.createdAt)}</TableCell>
-                    <TableCell>
-                      {expired ? <Badge variant="destructive">Expired</Badge> : <span className="text-zinc-500">{formatRelative(invitation.expiresAt)}</span>}
-                    </TableCell>
-                    <TableCell className="text-right">
-                      <Can I="delete" a="Invitation">
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          className="text-zinc-500 hover:bg-red-50 hover:text-red-600"
-                          loading={revoke.isPending && revoke.variables?.id === invitation.id}
-                          onClick={() => revoke.mutate(invitation)}
-                          aria-label={`Revoke invitation for ${invitation.email}`}
-                        >
-                          <XIcon /> Revoke
-                        </Button>
-                      </Can>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        )}
+        <DataTable
+          label="Pending invitations"
+          rows={invitations.data?.data}
+          loading={invitations.isPending}
+          error={invitations.error}
+          onRetry={() => void invitations.refetch()}
+          rowKey={(i) => i.id}
+          rowTestId="invitation-row"
+          skeletonRows={2}
+          columns={invitationColumns}
+          empty={
+            <EmptyState
+              icon={MailPlus}
+              title="No pending invitations"
+              description="Invite admins and managers to work with you, or give a client read-only access to their own accounts. Invitations you send appear here until they are accepted."
+              action={
+                canInvite ? (
+                  <InviteDialog
+                    myRole={myRole}
+                    trigger={
+                      <Button variant="outline">
+                        <MailPlus /> Invite someone
+                      </Button>
+                    }
+                  />
+                ) : undefined
+              }
+            />
+          }
+        />
       </CardContent>
     </Card>
   );

@@ -8,15 +8,15 @@ import { assignableRoles } from '@instagrowth/authz';
 import { inviteSchema, type InvitationView, type Role } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { toast } from '@/components/ui/toaster';
 import { Field, describedBy } from '@/components/field';
+import { FormField } from '@/components/form-field';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { api } from '@/lib/session';
 import type { ListResponse } from '@/lib/types';
-import { invitationsQueryKey } from './team-queries';
+import { invitationsQueryKey } from './queries';
 
 type FormInput = z.input<typeof inviteSchema>;
 type FormOutput = z.output<typeof inviteSchema>;
@@ -37,14 +37,8 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
   const roles = assignableRoles(myRole).filter((r): r is InvitableRole => r !== 'owner');
   const defaultRole: InvitableRole = roles.includes('manager') ? 'manager' : (roles[0] ?? 'client');
 
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: '', role: defaultRole } });
+  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(inviteSchema), defaultValues: { email: '', role: defaultRole } });
+  const { control, handleSubmit, setError, clearErrors, reset, formState: { errors } } = form;
 
   const invite = useMutation({
     mutationFn: (values: FormOutput) => api.call('POST /api/team/invitations', { body: values }),
@@ -60,13 +54,18 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
     onError: (error) => applyApiFieldErrors(error, setError, ['email', 'role']),
   });
 
+  // Every opening and every attempt starts clean: no error from an earlier attempt stays on screen.
   function onOpenChange(next: boolean) {
     if (invite.isPending) return;
     setOpen(next);
-    if (!next) {
-      reset({ email: '', role: defaultRole });
-      invite.reset();
-    }
+    reset({ email: '', role: defaultRole });
+    invite.reset();
+  }
+
+  function submit(values: FormOutput) {
+    invite.reset();
+    clearErrors();
+    invite.mutate(values);
   }
 
   return (
@@ -83,20 +82,17 @@ export function InviteDialog({ myRole, trigger }: { myRole: Role; trigger?: Reac
           <DialogTitle>Invite a team member</DialogTitle>
           <DialogDescription>They will get an email with a link to join this workspace. The link expires after a few days.</DialogDescription>
         </DialogHeader>
-        <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => invite.mutate(values))}>
+        <form
+          className="grid gap-5"
+          noValidate
+          onSubmit={(event) => {
+            // Also when the new attempt fails validation in the browser: the old API error goes.
+            invite.reset();
+            return handleSubmit(submit)(event);
+          }}
+        >
           <ApiErrorAlert error={invite.error} />
-          <Field id="invite-email" label="Email" error={errors.email?.message}>
-            <Input
-              id="invite-email"
-              type="email"
-              autoComplete="off"
-              placeholder="name@company.com"
-              autoFocus
-              aria-invalid={!!errors.email}
-              aria-describedby={describedBy('invite-email', errors.email)}
-              {...register('email')}
-            />
-          </Field>
+          <FormField form={form} name="email" id="invite-email" label="Email" type="email" autoComplete="off" placeholder="name@company.com" autoFocus />
           <Controller
             control={control}
             name="role"
