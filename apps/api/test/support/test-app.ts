@@ -8,7 +8,7 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
-import { ADMIN, adminQuery, databaseUrl, TEST_REDIS_URL, TEST_SECRETS } from './services.mjs';
+import { ADMIN, adminQuery, databaseUrl, dropDatabaseWhenIdle, TEST_REDIS_URL, TEST_SECRETS, tolerateDroppedConnections } from './services.mjs';
 
 export const BASE = 'instagrowth.test';
 export const host = (slug?: string) => (slug ? `${slug}.${BASE}` : BASE);
@@ -57,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // Quiet unless a test asks for a log level (the token-leak test reads every line at debug).
   const app = await createHttpApp(config, db, env.LOG_LEVEL ? {} : { logger: ['error'] });
   const pool = new pg.Pool({ connectionString: databaseUrl(dbName), max: 2 });
+  tolerateDroppedConnections(pool);
 
   const request: TestApp['request'] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { host: opts.host ?? host(), ...(opts.headers ?? {}) };
@@ -113,15 +114,29 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       throw new Error(`No "${template}" mail to ${to} within 5 s`);
     },
     async close() {
-      await app.close();
-      await db.close();
-      await pool.end();
+      // Order matters: the app first (HTTP, schedules, BullMQ workers wait for their running jobs,
+      // queues), then the ORM's pool, then ours; each step runs even if an earlier one failed, and
+      // the database is dropped only once no backend is left on it (see dropDatabaseWhenIdle).
+      const errors: unknown[] = [];
+      const step = async (fn: () => Promise<unknown>) => {
+        try {
+          await fn();
+        } catch (error) {
+          errors.push(error);
+        }
+      };
+      await step(() => app.close());
+      await step(() => db.close());
+      await step(() => pool.end());
       // Jobs still waiting for a retry stay in Redis under this file's prefix: remove them.
-      const redis = new Redis(TEST_REDIS_URL);
-      const keys = await redis.keys(`${config.redisPrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-      await adminQuery(`drop database if exists ${dbName} with (force)`);
+      await step(async () => {
+        const redis = new Redis(TEST_REDIS_URL);
+        const keys = await redis.keys(`${config.redisPrefix}:*`);
+        if (keys.length) await redis.del(...keys);
+        await redis.quit();
+      });
+      await step(() => dropDatabaseWhenIdle(dbName));
+      if (errors.length) throw new AggregateError(errors, `Closing the test app failed: ${errors.map(String).join('; ')}`);
     },
   };
   return t;
