@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClsService } from 'nestjs-cls';
-import { CompiledQuery } from 'kysely';
 import type { Tenant } from '../../control/control.entity.js';
 
 export interface TenantScope {
@@ -32,16 +31,6 @@ export class TenantContext {
     const scope = this.scope();
     scope.em ??= this.orm.em.fork({ schema: scope.tenant.schemaName });
     return scope.em;
-  }
-
-  /**
-   * Raw, schema-qualified SQL on a hot path: no unit of work, and `$n` parameters sent apart from
-   * the text (MikroORM's `execute` inlines them, so PostgreSQL re-plans every distinct value).
-   */
-  async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    this.scope();
-    const result = await this.orm.em.getKysely().executeQuery(CompiledQuery.raw(sql, params));
-    return result.rows as T[];
   }
 
   get active(): boolean {
