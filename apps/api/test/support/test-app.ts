@@ -7,6 +7,7 @@ import { generateSync } from 'otplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
+import { schemaNameFor } from '../../src/core/database/schema-name.js';
 import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
 import { ADMIN, adminQuery, databaseUrl, dropDatabaseWhenIdle, TEST_REDIS_URL, TEST_SECRETS, tolerateDroppedConnections } from './services.mjs';
 
@@ -29,6 +30,8 @@ export interface TestApp {
   login(slug: string, email: string, password?: string): Promise<{ token: string; refreshCookie: string; user: any }>;
   adminLogin(): Promise<string>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** A workspace's schema name, from its id by the app's naming function (never hard-coded). */
+  schemaOf(slug: string): Promise<string>;
   waitForMail(to: string, template: string): Promise<{ subject: string; html: string; text: string }>;
   close(): Promise<void>;
 }
@@ -101,6 +104,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
     async sql(query, params = []) {
       return (await pool.query(query, params)).rows;
+    },
+    async schemaOf(slug) {
+      const [row] = await t.sql<{ id: number }>('select id from control.tenants where slug = $1', [slug]);
+      if (!row) throw new Error(`No tenant ${slug}`);
+      return schemaNameFor(row.id);
     },
     async waitForMail(to, template) {
       for (let i = 0; i < 100; i++) {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClsService } from 'nestjs-cls';
 import type { Tenant } from '../../control/control.entity.js';
+import { hasExpectedSchema } from './schema-check.js';
 
 export interface TenantScope {
   tenant: Tenant;
@@ -44,6 +45,7 @@ export class TenantContext {
 
   /** Run `fn` inside a fresh context for `tenant` (jobs, schedules, OAuth callbacks, seeding). */
   run<T>(tenant: Tenant, fn: () => Promise<T>): Promise<T> {
+    if (!hasExpectedSchema(tenant)) return Promise.reject(new Error(`Tenant ${tenant.id} has an unexpected schema_name; refusing to run in it.`));
     return this.cls.run(async () => {
       this.enter(tenant);
       return fn();

@@ -3,6 +3,7 @@ import type { Tenant } from '../../control/control.entity.js';
 import { TenantsRepository } from '../../control/tenants.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { classifyHost } from './host.js';
+import { hasExpectedSchema } from './schema-check.js';
 
 export type ResolvedHost =
   | { realm: 'root' }
@@ -33,7 +34,7 @@ export class TenantResolver {
     const hit = this.cache.get(key);
     if (hit && hit.expiresAt > Date.now()) return hit.value;
     const tenant = host.realm === 'workspace' ? await this.tenants.findBySlug(host.slug) : await this.tenants.findByVerifiedDomain(host.hostname);
-    const value: ResolvedHost = tenant && tenant.status !== 'provisioning' ? { realm: 'workspace', tenant } : { realm: 'unknown' };
+    const value: ResolvedHost = tenant && tenant.status !== 'provisioning' && hasExpectedSchema(tenant) ? { realm: 'workspace', tenant } : { realm: 'unknown' };
     this.cache.set(key, { value, expiresAt: Date.now() + TTL_MS });
     return value;
   }
