@@ -17,5 +17,21 @@ app.get('/me', async () => {
   );
   return { user: rows[0] };
 });
+// The baseline for `GET /api/accounts` (owner: the CASL filter is "everything"): the same two
+// statements the API's repository runs (accounts.repository.ts list + countLive), the same
+// columns, mapped to the same answer shape.
+const ACCOUNT_COLUMNS = `a.id, a.kind, a.ig_user_id as "igUserId", a.username, a.name, a.profile_picture_url as "profilePictureUrl",
+  a.followers_count as "followersCount", a.follows_count as "followsCount", a.media_count as "mediaCount", a.status,
+  a.last_sync_at as "lastSyncAt", a.last_sync_error as "lastSyncError", a.granted_scopes as "grantedScopes", a.created_at as "createdAt"`;
+app.get('/accounts', async () => {
+  const [list, count] = await Promise.all([
+    pool.query(`select ${ACCOUNT_COLUMNS} from "${schema}".instagram_accounts a where a.status <> 'disconnected' and true order by a.created_at asc`),
+    pool.query(`select count(*)::int as n from "${schema}".instagram_accounts where status <> 'disconnected'`),
+  ]);
+  return {
+    data: list.rows.map((a) => ({ ...a, lastSyncAt: a.lastSyncAt ? new Date(a.lastSyncAt).toISOString() : null, createdAt: new Date(a.createdAt).toISOString(), missingScopes: [], featuresNeedingReconnect: [] })),
+    limit: { used: count.rows[0].n, max: 50 },
+  };
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 process.send?.({ port: app.server.address().port });
