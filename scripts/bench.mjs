@@ -2,7 +2,7 @@
 //  1. requests/s of GET /api/auth/me on a workspace host vs a bare Fastify route doing the same
 //     single-row query, and the ratio (goal ≥ 0.5);
 //  1b. requests/s of GET /api/accounts listing 25 accounts (owner) vs bare Fastify + pg running the
-//     same two statements in its own process (goal ≥ 0.5; BENCH_ONLY=list runs only this);
+//     same statement in its own process (goal ≥ 0.5; BENCH_ONLY=list runs only this);
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
 import { fork, spawn } from 'node:child_process';
@@ -259,7 +259,7 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'list') {
   const l = await throughput({ path: '/api/accounts', barePath: '/accounts', prepare: twentyFiveAccounts });
   const r = l.ours.rps / l.bare.rps;
   console.log(`GET /api/accounts (25 accounts, owner)                 ${f(l.ours.rps)} req/s  worst-round p50 ${f(l.ours.p50)} ms  p99 ${f(l.ours.p99)} ms  errors ${l.ours.errors}`);
-  console.log(`bare Fastify + pg, same two statements                 ${f(l.bare.rps)} req/s  worst-round p50 ${f(l.bare.p50)} ms  p99 ${f(l.bare.p99)} ms  errors ${l.bare.errors}`);
+  console.log(`bare Fastify + pg, same statement                      ${f(l.bare.rps)} req/s  worst-round p50 ${f(l.bare.p50)} ms  p99 ${f(l.bare.p99)} ms  errors ${l.bare.errors}`);
   console.log(`list ratio ours/bare = ${r.toFixed(2)} (goal ≥ 0.5) ${r >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${l.rounds.map((x) => x.toFixed(2)).join(', ')}`);
   if (process.env.BENCH_ONLY === 'list') process.exit(0);
 }

@@ -63,15 +63,18 @@ export class AccountsRepository {
   constructor(private readonly db: TenantDb) {}
 
   /**
-   * Accounts matching the caller's ability filter (see core/auth/casl-filter.ts), as one raw
-   * statement: the filter compiles to SQL, rows map straight to the typed shape (no ORM fork or
-   * hydration on the hot list path).
+   * Accounts matching the caller's ability filter (see core/auth/casl-filter.ts; null = none) and
+   * the workspace's live account count, in one raw statement and one round trip: the filter
+   * compiles to SQL and rows map straight to the typed shape (no ORM fork or hydration on the hot
+   * list path). The count row is always there, so an empty list still reports the count.
    */
-  async list(filter: Filter): Promise<InstagramAccount[]> {
-    const rows = await this.db.query<InstagramAccount>(
-      sql`select ${SELECT} from ${accounts} a where a.status <> 'disconnected' and ${compileFilter(filter, FILTER_COLUMNS)} order by a.created_at asc`,
-    );
-    return rows.map(toAccount);
+  async listWithLiveCount(filter: Filter | null): Promise<{ accounts: InstagramAccount[]; liveCount: number }> {
+    const visible = filter === null ? sql`false` : compileFilter(filter, FILTER_COLUMNS);
+    const rows = await this.db.query<InstagramAccount & { liveCount: number }>(sql`select c.n as "liveCount", a.*
+      from (select count(*)::int as n from ${accounts} where status <> 'disconnected') c
+      left join lateral (select ${SELECT} from ${accounts} a where a.status <> 'disconnected' and ${visible}) a on true
+      order by a."createdAt" asc`);
+    return { accounts: rows.filter((r) => r.id !== null).map(({ liveCount: _, ...row }) => toAccount(row as InstagramAccount)), liveCount: rows[0]?.liveCount ?? 0 };
   }
 
   async findById(id: string): Promise<InstagramAccount | null> {

@@ -41,9 +41,8 @@ export class AccountsService {
 
   async list(actor: MemberPrincipal) {
     const filter = accessibleFilter(actor.ability, 'read', 'InstagramAccount');
-    // Two independent reads on the pool (no unit of work): run them side by side.
-    const [accounts, used] = await Promise.all([filter === null ? [] : this.repo.list(filter), this.repo.countLive()]);
-    return { data: accounts.map(toAccountSummary), limit: { used, max: this.accountLimit } };
+    const { accounts, liveCount } = await this.repo.listWithLiveCount(filter);
+    return { data: accounts.map(toAccountSummary), limit: { used: liveCount, max: this.accountLimit } };
   }
 
   /** Not-yours answers like not-found. */
