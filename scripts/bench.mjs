@@ -195,6 +195,7 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
   const { TenantContext } = await dist('core/tenancy/tenant-context.js');
   const { AccountsRepository } = await dist('accounts/accounts.repository.js');
   const { SyncService } = await dist('sync/sync.service.js');
+  const { InstagramTokenVault } = await dist('core/instagram/token-vault.js');
   const { AppModule } = await dist('app.module.js');
   const { NestFactory } = await import('@nestjs/core');
   const config = loadConfig({
@@ -215,11 +216,12 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
     const ctx = app.get(TenantContext);
     const sync = app.get(SyncService);
     const repo = app.get(AccountsRepository, { strict: false });
+    const vault = app.get(InstagramTokenVault, { strict: false });
     const ids = await ctx.run(tenant, async () => {
       const out = [];
       for (const a of fake.accounts) {
         const id = crypto.randomUUID();
-        await repo.insert({ id, kind: 'instagram', status: 'connected', username: a.username, igUserId: a.igUserId, tokenEnc: sync.sealToken(id, a.token), tokenExpiresAt: new Date(Date.now() + 50 * 86400000), tokenRefreshedAt: new Date(), grantedScopes: ['instagram_business_basic', 'instagram_business_manage_insights'] });
+        await repo.insert({ id, kind: 'instagram', status: 'connected', username: a.username, igUserId: a.igUserId, tokenEnc: vault.seal(id, a.token), tokenExpiresAt: new Date(Date.now() + 50 * 86400000), tokenRefreshedAt: new Date(), grantedScopes: ['instagram_business_basic', 'instagram_business_manage_insights'] });
         out.push(id);
       }
       return out;

@@ -5,7 +5,7 @@ export interface RenderedMail {
   text: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml as escape } from '../http/html.js';
 
 function layout(brand: string, heading: string, body: string, action: { label: string; url: string }): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;background:#f6f7fb;padding:24px">
@@ -38,6 +38,13 @@ export const mailTemplates = {
       subject: `${p.inviter} invited you to ${p.workspace}`,
       html: layout(p.workspace, `Join ${p.workspace}`, `${escape(p.inviter)} invited you to join as <b>${escape(p.role)}</b>. The invitation is valid for 7 days and works once.`, { label: 'Accept invitation', url: p.url }),
       text: `${p.inviter} invited you to join ${p.workspace} as ${p.role}: ${p.url}\n\nValid for 7 days.`,
+    };
+  },
+  instagramReconnect(p: { workspace: string; username: string; url: string }): RenderedMail {
+    return {
+      subject: `Reconnect @${p.username} to ${p.workspace}`,
+      html: layout(p.workspace, `Reconnect @${p.username}`, `Instagram stopped accepting the connection for <b>@${escape(p.username)}</b>, so its data is no longer updated. Reconnect it to resume syncing.`, { label: 'Reconnect it', url: p.url }),
+      text: `Instagram stopped accepting the connection for @${p.username}, so its data is no longer updated. Reconnect it: ${p.url}`,
     };
   },
 };
