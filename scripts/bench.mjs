@@ -1,6 +1,8 @@
 // `npm run bench`: measured side by side in one run, on PostgreSQL and Redis (the test services):
 //  1. requests/s of GET /api/auth/me on a workspace host vs a bare Fastify route doing the same
 //     single-row query, and the ratio (goal ≥ 0.5);
+//  1b. requests/s of GET /api/accounts listing 25 accounts (owner) vs bare Fastify + pg running the
+//     same statement in its own process (goal ≥ 0.5; BENCH_ONLY=list runs only this);
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
 //  4. the growth-engine audit over 1,000 posts and 90 daily snapshots (goal ≤ 20 ms; BENCH_ONLY=engine runs only this).
@@ -38,7 +40,18 @@ const env = (db) => ({
   DATA_DIR: mkdtempSync(join(tmpdir(), 'ig-bench-')),
   LOG_LEVEL: 'warn',
   DATABASE_POOL_SIZE: '10',
+  DEFAULT_ACCOUNT_LIMIT: '50',
 });
+
+/** Tops the demo workspace up to 25 live accounts (manual ones, through the API). */
+async function twentyFiveAccounts(port, host, token) {
+  const { data } = await requestJson(port, 'GET', '/api/accounts', host, undefined, token);
+  for (let i = data.length; i < 25; i++) {
+    await requestJson(port, 'POST', '/api/accounts/manual', host, { username: `bench.account.${i}`, followersCount: 1000 + i, followsCount: 100, mediaCount: 10 }, token);
+  }
+  const after = await requestJson(port, 'GET', '/api/accounts', host, undefined, token);
+  if (after.data.length !== 25) throw new Error(`expected 25 accounts, have ${after.data.length}`);
+}
 
 async function startApi(db) {
   const port = 40000 + Math.floor(Math.random() * 20000);
@@ -57,9 +70,10 @@ async function startApi(db) {
 }
 
 /** node:http, not fetch: fetch does not let us set the Host header that picks the workspace. */
-function requestJson(port, method, path, host, body) {
+function requestJson(port, method, path, host, body, token) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers: { host, 'content-type': 'application/json' } }, (res) => {
+    const headers = { host, 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
       res.on('end', () => (res.statusCode < 300 ? resolve(JSON.parse(data)) : reject(new Error(`${method} ${path} → ${res.statusCode} ${data}`))));
@@ -69,7 +83,7 @@ function requestJson(port, method, path, host, body) {
   });
 }
 
-async function throughput() {
+async function throughput({ path = '/api/auth/me', barePath = '/me', prepare = async () => {} } = {}) {
   const db = `ig_bench_${process.pid}`;
   await admin(`drop database if exists ${db}`);
   await admin(`create database ${db}`);
@@ -77,12 +91,14 @@ async function throughput() {
   try {
     const host = 'demo.localhost';
     const session = await requestJson(api.port, 'POST', '/api/auth/login', host, { email: 'owner@demo.test', password: 'demo-password-123' });
-    const schema = 't_' + (await requestJson(api.port, 'GET', '/api/context', host)).workspace.id.toString(36);
+    await prepare(api.port, host, session.accessToken);
+    const { schemaNameFor } = await dist('core/database/schema-name.js');
+    const schema = schemaNameFor((await requestJson(api.port, 'GET', '/api/context', host)).workspace.id);
     const bare = fork(join(root, 'scripts/bench/bare-server.mjs'), [dbUrl(db), schema, session.user.id, '10'], { stdio: 'inherit' });
     const barePort = await new Promise((r) => bare.once('message', (m) => r(m.port)));
     try {
-      const ours = { port: api.port, path: '/api/auth/me', headers: { host, authorization: `Bearer ${session.accessToken}` }, seconds: SECONDS };
-      const base = { port: barePort, path: '/me', seconds: SECONDS };
+      const ours = { port: api.port, path, headers: { host, authorization: `Bearer ${session.accessToken}` }, seconds: SECONDS };
+      const base = { port: barePort, path: barePath, seconds: SECONDS };
       // Warm both up first: Nest's deeper call stacks take V8 a few seconds to optimise, and a
       // cold first round measured ~0.47 where steady state is ~0.65.
       await load({ ...ours, seconds: 3 });
@@ -180,6 +196,7 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
   const { TenantContext } = await dist('core/tenancy/tenant-context.js');
   const { AccountsRepository } = await dist('accounts/accounts.repository.js');
   const { SyncService } = await dist('sync/sync.service.js');
+  const { InstagramTokenVault } = await dist('core/instagram/token-vault.js');
   const { AppModule } = await dist('app.module.js');
   const { NestFactory } = await import('@nestjs/core');
   const config = loadConfig({
@@ -200,11 +217,12 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
     const ctx = app.get(TenantContext);
     const sync = app.get(SyncService);
     const repo = app.get(AccountsRepository, { strict: false });
+    const vault = app.get(InstagramTokenVault, { strict: false });
     const ids = await ctx.run(tenant, async () => {
       const out = [];
       for (const a of fake.accounts) {
         const id = crypto.randomUUID();
-        await repo.insert({ id, kind: 'instagram', status: 'connected', username: a.username, igUserId: a.igUserId, tokenEnc: sync.sealToken(id, a.token), tokenExpiresAt: new Date(Date.now() + 50 * 86400000), tokenRefreshedAt: new Date(), grantedScopes: ['instagram_business_basic', 'instagram_business_manage_insights'] });
+        await repo.insert({ id, kind: 'instagram', status: 'connected', username: a.username, igUserId: a.igUserId, tokenEnc: vault.seal(id, a.token), tokenExpiresAt: new Date(Date.now() + 50 * 86400000), tokenRefreshedAt: new Date(), grantedScopes: ['instagram_business_basic', 'instagram_business_manage_insights'] });
         out.push(id);
       }
       return out;
@@ -244,6 +262,14 @@ if (process.env.BENCH_ONLY === 'engine') {
   process.exit(0);
 }
 console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per side in 3 alternating rounds, 16 connections)`);
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'list') {
+  const l = await throughput({ path: '/api/accounts', barePath: '/accounts', prepare: twentyFiveAccounts });
+  const r = l.ours.rps / l.bare.rps;
+  console.log(`GET /api/accounts (25 accounts, owner)                 ${f(l.ours.rps)} req/s  worst-round p50 ${f(l.ours.p50)} ms  p99 ${f(l.ours.p99)} ms  errors ${l.ours.errors}`);
+  console.log(`bare Fastify + pg, same statement                      ${f(l.bare.rps)} req/s  worst-round p50 ${f(l.bare.p50)} ms  p99 ${f(l.bare.p99)} ms  errors ${l.bare.errors}`);
+  console.log(`list ratio ours/bare = ${r.toFixed(2)} (goal ≥ 0.5) ${r >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${l.rounds.map((x) => x.toFixed(2)).join(', ')}`);
+  if (process.env.BENCH_ONLY === 'list') process.exit(0);
+}
 const t = await throughput();
 const ratio = t.ours.rps / t.bare.rps;
 console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);

@@ -19,6 +19,8 @@ for (const [name, args] of steps) {
   const result = spawnSync(process.execPath, [tsc, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) failed.push(name);
 }
+console.log('› checking that only repositories reach the database (scripts/check-data-access.mjs)');
+if (spawnSync(process.execPath, [join(root, 'scripts/check-data-access.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) failed.push('data access');
 if (failed.length) {
   console.error(`\nlint failed: ${failed.join(', ')}`);
   process.exit(1);

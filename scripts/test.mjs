@@ -34,14 +34,24 @@ const args = [
 ];
 const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
 
+/** A suite jest marks failed although none of its tests failed. */
+function suiteFailedOutsideTests(r) {
+  return r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed');
+}
+
 let passed = 0;
 let failed = 0;
+let report;
 if (existsSync(out)) {
-  const report = JSON.parse(readFileSync(out, 'utf8'));
+  report = JSON.parse(readFileSync(out, 'utf8'));
   passed = report.numPassedTests;
   failed = report.numFailedTests;
-  // A suite that failed to load runs no tests: count it, so it can never pass silently.
-  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  // A suite that failed without a failed test (it failed to load, or an afterAll hook or an
+  // unhandled error broke it after its tests passed) adds one failure, so it never passes silently.
+  failed += report.testResults.filter(suiteFailedOutsideTests).length;
 }
+// Jest failed but named no failure (e.g. it crashed before writing a report): still one failure.
+if (result.status !== 0 && failed === 0) failed = 1;
 console.log(`\nTests: ${passed} passed, ${failed} failed`);
+for (const r of report?.testResults?.filter(suiteFailedOutsideTests) ?? []) console.log(`Suite failed outside its tests: ${r.name}`);
 process.exit(result.status === 0 && failed === 0 ? 0 : 1);

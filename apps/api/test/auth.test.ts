@@ -86,8 +86,9 @@ describe('auth', () => {
       // The legitimate newer token died with its family.
       const afterReuse = await t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: rotated });
       expect(afterReuse.status).toBe(401);
+      const acme = await t.schemaOf('acme');
       const family = await t.sql<{ revoked: string }>(
-        `select count(*) filter (where revoked_at is null) as revoked from t_1.refresh_tokens rt join t_1.users u on u.id = rt.user_id where u.email = 'admin@acme.test'`,
+        `select count(*) filter (where revoked_at is null) as revoked from ${acme}.refresh_tokens rt join ${acme}.users u on u.id = rt.user_id where u.email = 'admin@acme.test'`,
       );
       expect(Number(family[0].revoked)).toBe(0);
     });

@@ -5,7 +5,9 @@ import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { TokenRefreshService } from '../src/sync/token-refresh.service.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
-const ACME = 't_1';
+/** acme's schema, set once the app is up (from the naming function). */
+let ACME = '';
+
 const FIXTURES = DEFAULT_FIXTURES_DIR;
 
 /** Everything the app prints during this file, to prove no token ever reaches a log line. */
@@ -64,6 +66,7 @@ describe('Instagram accounts', () => {
       LOG_LEVEL: 'debug',
     });
     owner = (await t.login('acme', 'owner@acme.test')).token;
+    ACME = await t.schemaOf('acme');
   });
   afterAll(async () => {
     await t.close();

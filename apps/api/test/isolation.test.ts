@@ -49,10 +49,11 @@ describe('cross-tenant isolation (generated from the route table)', () => {
   let openapi: { paths: Record<string, Record<string, { requestBody?: { content: { 'application/json': { schema: JsonSchema } } } }>> };
 
   const snapshotA = async () => {
-    const tables = await t.sql<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 't_1' order by 1`);
+    const acme = await t.schemaOf('acme');
+    const tables = await t.sql<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = $1 order by 1`, [acme]);
     const out: Record<string, string> = {};
     for (const { table_name } of tables) {
-      const [row] = await t.sql<{ h: string }>(`select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from t_1.${table_name} x`);
+      const [row] = await t.sql<{ h: string }>(`select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from ${acme}.${table_name} x`);
       out[table_name] = row.h;
     }
     return out;
@@ -65,14 +66,16 @@ describe('cross-tenant isolation (generated from the route table)', () => {
     bToken = (await t.login('globex', 'owner@globex.test')).token;
     // Give A one row of each kind the routes can address.
     await t.request('POST', '/api/team/invitations', { host: host('acme'), token: aToken, body: { email: 'pending@acme.test', role: 'client' } });
+    const acme = await t.schemaOf('acme');
     const [[{ tenants }]] = [await t.sql<{ tenants: string }>(`select string_agg(schema_name, ',') as tenants from control.tenants`)];
-    expect(tenants).toContain('t_1');
+    expect(tenants).toContain(acme);
     const tables = await t.sql<{ table_name: string }>(
-      `select table_name from information_schema.columns where table_schema = 't_1' and column_name = 'id' and data_type = 'uuid'`,
+      `select table_name from information_schema.columns where table_schema = $1 and column_name = 'id' and data_type = 'uuid'`,
+      [acme],
     );
     aIds = [];
-    for (const { table_name } of tables) aIds.push(...(await t.sql<{ id: string }>(`select id from t_1.${table_name} limit 3`)).map((r) => r.id));
-    aEmails = (await t.sql<{ email: string }>('select email from t_1.users')).map((r) => r.email);
+    for (const { table_name } of tables) aIds.push(...(await t.sql<{ id: string }>(`select id from ${acme}.${table_name} limit 3`)).map((r) => r.id));
+    aEmails = (await t.sql<{ email: string }>(`select email from ${acme}.users`)).map((r) => r.email);
     openapi = (await t.request('GET', '/api/docs-json')).body;
   });
   afterAll(async () => t.close());

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { MigrationRunner } from '../src/core/database/migration-runner.js';
 import { TENANT_MIGRATIONS } from '../src/core/database/migrations/index.js';
 import type { TenantMigration } from '../src/core/database/migrations/migration.js';
+import { quoteSchema, schemaNameFor } from '../src/core/database/schema-name.js';
 import { TEST_REDIS_URL, TEST_SECRETS } from './support/services.mjs';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -16,7 +17,7 @@ async function registerUnmigrated(t: TestApp, count: number): Promise<number[]> 
       `insert into control.tenants (slug, name, schema_name, status) values ($1, $1, 'pending_' || gen_random_uuid(), 'active') returning id`,
       [`bulk-${i}-${Date.now()}`],
     );
-    await t.sql(`update control.tenants set schema_name = 't_' || $1 where id = $2`, [row.id.toString(36), row.id]);
+    await t.sql(`update control.tenants set schema_name = $1 where id = $2`, [schemaNameFor(row.id), row.id]);
     ids.push(row.id);
   }
   return ids;
@@ -70,7 +71,7 @@ describe('migration runner', () => {
     expect(res.out).toContain(`tenant ${ids[0]}`);
     expect(res.out).toContain('would apply 0001-init');
     expect(await t.sql(`select count(*)::int as n from control.tenant_migration_log`)).toEqual(before);
-    const schemas = await t.sql(`select nspname from pg_namespace where nspname = any($1)`, [ids.map((id) => `t_${id.toString(36)}`)]);
+    const schemas = await t.sql(`select nspname from pg_namespace where nspname = any($1)`, [ids.map(schemaNameFor)]);
     expect(schemas).toEqual([]);
     // Leave them migrated for the next tests.
     expect((await runCli(t, [])).code).toBe(0);
@@ -132,7 +133,7 @@ describe('migration runner', () => {
   });
 
   it('reports a failing tenant and where to resume, and keeps going with the others', async () => {
-    const broken: TenantMigration = { name: '9999-test-broken', up: (s) => (s === '"t_2"' ? ['select * from no_such_table'] : [`select 1`]) };
+    const broken: TenantMigration = { name: '9999-test-broken', up: (s) => (s === quoteSchema(schemaNameFor(2)) ? ['select * from no_such_table'] : [`select 1`]) };
     const report = await new MigrationRunner(t.db.orm.em, [], [...TENANT_MIGRATIONS, slow, broken]).migrateAll({ concurrency: 2 });
     expect(report.failed.map((f) => f.tenantId)).toEqual([2]);
     expect(report.failed[0].error).toMatch(/no_such_table/);

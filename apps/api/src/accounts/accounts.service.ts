@@ -41,8 +41,8 @@ export class AccountsService {
 
   async list(actor: MemberPrincipal) {
     const filter = accessibleFilter(actor.ability, 'read', 'InstagramAccount');
-    const accounts = filter === null ? [] : await this.repo.list(filter);
-    return { data: accounts.map(toAccountSummary), limit: { used: await this.repo.countLive(), max: this.accountLimit } };
+    const { accounts, liveCount } = await this.repo.listWithLiveCount(filter);
+    return { data: accounts.map(toAccountSummary), limit: { used: liveCount, max: this.accountLimit } };
   }
 
   /** Not-yours answers like not-found. */

@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
-import { TenantContext } from '../core/tenancy/tenant-context.js';
-import { quoteSchema } from '../core/database/schema-name.js';
+import { TenantDb } from '../core/tenancy/tenant-db.js';
+import { sql, tenantTable } from '../core/database/sql.js';
 import { RefreshTokenEntity, UserEntity, UserTokenEntity, type RefreshToken, type User, type UserToken } from './auth.entity.js';
 
 /** Users and their tokens, always in the current tenant's schema. */
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly ctx: TenantContext) {}
-
-  private get schema() {
-    return quoteSchema(this.ctx.tenant.schemaName);
-  }
+  constructor(private readonly db: TenantDb) {}
 
   findUserByEmail(email: string): Promise<User | null> {
-    return this.ctx.em.fork().findOne(UserEntity, { email });
+    return this.db.fork().findOne(UserEntity, { email });
   }
 
   findUserById(id: string): Promise<User | null> {
-    return this.ctx.em.fork().findOne(UserEntity, { id });
+    return this.db.fork().findOne(UserEntity, { id });
   }
 
   async createUser(input: { email: string; name: string; passwordHash: string; role: Role; emailVerified?: boolean }): Promise<User> {
-    const em = this.ctx.em.fork();
+    const em = this.db.fork();
     const now = new Date();
     const user = em.create(UserEntity, {
       id: randomUUID(),
@@ -44,7 +40,8 @@ export class AuthRepository {
    * mailed reset, which proves the inbox) the address verified. Never a new password with old sessions alive.
    */
   async replacePassword(userId: string, passwordHash: string, options: { keepFamilyId?: string; verifyEmail?: boolean }): Promise<void> {
-    await this.ctx.em.fork().transactional(async (tx) => {
+    await this.db.unitOfWork(async () => {
+      const tx = this.db.em;
       const now = new Date();
       await tx.nativeUpdate(UserEntity, { id: userId }, { passwordHash, updatedAt: now });
       const sessions = options.keepFamilyId ? { userId, revokedAt: null, familyId: { $ne: options.keepFamilyId } } : { userId, revokedAt: null };
@@ -54,43 +51,42 @@ export class AuthRepository {
   }
 
   async markEmailVerified(userId: string): Promise<void> {
-    await this.ctx.em.fork().nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: new Date() });
+    await this.db.fork().nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: new Date() });
   }
 
   async insertRefreshToken(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null }): Promise<void> {
-    const em = this.ctx.em.fork();
+    const em = this.db.fork();
     em.create(RefreshTokenEntity, { id: randomUUID(), ...input, userAgent: input.userAgent ?? null, ip: input.ip ?? null, usedAt: null, revokedAt: null, createdAt: new Date() });
     await em.flush();
   }
 
   /** Live sessions: refresh-token families with a token neither used, revoked nor expired. */
   async listSessions(userId: string): Promise<{ familyId: string; createdAt: Date; lastUsedAt: Date; userAgent: string | null; ip: string | null }[]> {
-    const rows = await this.ctx.em.execute<{ family_id: string; created_at: Date; last_used_at: Date; user_agent: string | null; ip: string | null }[]>(
-      `select family_id, min(created_at) as created_at, max(created_at) as last_used_at,
+    const rows = await this.db.query<{ family_id: string; created_at: Date; last_used_at: Date; user_agent: string | null; ip: string | null }>(
+      sql`select family_id, min(created_at) as created_at, max(created_at) as last_used_at,
               (array_agg(user_agent order by created_at desc))[1] as user_agent,
               (array_agg(ip order by created_at desc))[1] as ip
-         from ${this.schema}.refresh_tokens
-        where user_id = ?
+         from ${tenantTable('refresh_tokens')}
+        where user_id = ${userId}
         group by family_id
        having bool_or(used_at is null and revoked_at is null and expires_at > now())
         order by max(created_at) desc`,
-      [userId],
     );
     return rows.map((r) => ({ familyId: r.family_id, createdAt: new Date(r.created_at), lastUsedAt: new Date(r.last_used_at), userAgent: r.user_agent, ip: r.ip }));
   }
 
   /** Ends one of the user's sessions; 0 when it is not theirs or already ended. */
   async revokeUserFamily(userId: string, familyId: string): Promise<number> {
-    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { userId, familyId, revokedAt: null }, { revokedAt: new Date() });
+    return this.db.fork().nativeUpdate(RefreshTokenEntity, { userId, familyId, revokedAt: null }, { revokedAt: new Date() });
   }
 
   async revokeOtherFamilies(userId: string, keepFamilyId: string | undefined): Promise<number> {
     const where = keepFamilyId ? { userId, revokedAt: null, familyId: { $ne: keepFamilyId } } : { userId, revokedAt: null };
-    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, where, { revokedAt: new Date() });
+    return this.db.fork().nativeUpdate(RefreshTokenEntity, where, { revokedAt: new Date() });
   }
 
   async setName(userId: string, name: string): Promise<User | null> {
-    const em = this.ctx.em.fork();
+    const em = this.db.fork();
     await em.nativeUpdate(UserEntity, { id: userId }, { name, updatedAt: new Date() });
     return em.findOne(UserEntity, { id: userId });
   }
@@ -98,7 +94,7 @@ export class AuthRepository {
   /** Switches the address; false when another user has it (the unique index decides races). */
   async setEmail(userId: string, email: string): Promise<boolean> {
     try {
-      await this.ctx.em.fork().nativeUpdate(UserEntity, { id: userId }, { email, emailVerifiedAt: new Date(), updatedAt: new Date() });
+      await this.db.fork().nativeUpdate(UserEntity, { id: userId }, { email, emailVerifiedAt: new Date(), updatedAt: new Date() });
       return true;
     } catch (error) {
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) return false;
@@ -111,31 +107,34 @@ export class AuthRepository {
    * one gets the row back. Null means the token is unknown, expired, used or revoked.
    */
   async consumeRefreshToken(tokenHash: string): Promise<{ userId: string; familyId: string } | null> {
-    const rows = await this.ctx.em.execute<{ user_id: string; family_id: string }[]>(
-      `update ${this.schema}.refresh_tokens set used_at = now()
-        where token_hash = ? and used_at is null and revoked_at is null and expires_at > now()
+    const rows = await this.db.query<{ user_id: string; family_id: string }>(
+      sql`update ${tenantTable('refresh_tokens')} set used_at = now()
+        where token_hash = ${tokenHash} and used_at is null and revoked_at is null and expires_at > now()
         returning user_id, family_id`,
-      [tokenHash],
     );
     return rows[0] ? { userId: rows[0].user_id, familyId: rows[0].family_id } : null;
   }
 
   findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
-    return this.ctx.em.fork().findOne(RefreshTokenEntity, { tokenHash });
+    return this.db.fork().findOne(RefreshTokenEntity, { tokenHash });
   }
 
   async revokeFamily(familyId: string): Promise<number> {
-    return this.ctx.em.fork().nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date() });
+    return this.db.fork().nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
+  async revokeAllForUser(userId: string): Promise<number> {
+    return this.db.fork().nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
   }
 
   async insertUserToken(input: { userId: string; purpose: UserToken['purpose']; tokenHash: string; expiresAt: Date; newEmail?: string }): Promise<void> {
-    const em = this.ctx.em.fork();
+    const em = this.db.fork();
     em.create(UserTokenEntity, { id: randomUUID(), ...input, newEmail: input.newEmail ?? null, usedAt: null, createdAt: new Date() });
     await em.flush();
   }
 
   async findLiveUserTokenOwner(tokenHash: string, purpose: UserToken['purpose']): Promise<string | null> {
-    const row = await this.ctx.em.fork().findOne(UserTokenEntity, { tokenHash, purpose, usedAt: null, expiresAt: { $gt: new Date() } });
+    const row = await this.db.fork().findOne(UserTokenEntity, { tokenHash, purpose, usedAt: null, expiresAt: { $gt: new Date() } });
     return row?.userId ?? null;
   }
 
@@ -145,11 +144,10 @@ export class AuthRepository {
   }
 
   async consumeUserTokenRow(tokenHash: string, purpose: UserToken['purpose']): Promise<{ userId: string; newEmail: string | null } | null> {
-    const rows = await this.ctx.em.execute<{ user_id: string; new_email: string | null }[]>(
-      `update ${this.schema}.user_tokens set used_at = now()
-        where token_hash = ? and purpose = ? and used_at is null and expires_at > now()
+    const rows = await this.db.query<{ user_id: string; new_email: string | null }>(
+      sql`update ${tenantTable('user_tokens')} set used_at = now()
+        where token_hash = ${tokenHash} and purpose = ${purpose} and used_at is null and expires_at > now()
         returning user_id, new_email`,
-      [tokenHash, purpose],
     );
     return rows[0] ? { userId: rows[0].user_id, newEmail: rows[0].new_email } : null;
   }

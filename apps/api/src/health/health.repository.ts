@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { sql } from '../core/database/sql.js';
+import { TenantDb } from '../core/tenancy/tenant-db.js';
 import { JobsService } from '../core/queue/jobs.service.js';
 import { REDIS_CLIENT } from '../core/rate-limit/rate-limit.module.js';
 import type { Redis } from 'ioredis';
@@ -7,7 +8,7 @@ import type { Redis } from 'ioredis';
 @Injectable()
 export class HealthRepository {
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly db: TenantDb,
     readonly jobs: JobsService,
     @Optional() @Inject(REDIS_CLIENT) private readonly redis?: Redis | null,
   ) {}
@@ -15,7 +16,7 @@ export class HealthRepository {
   async pingDatabase(): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
     const started = performance.now();
     try {
-      await this.orm.em.fork().execute('select 1');
+      await this.db.control.query(sql`select 1`);
       return { ok: true, latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
       return { ok: false, error: 'database unreachable' + (error instanceof Error ? `: ${error.message.split('\n')[0]}` : '') };

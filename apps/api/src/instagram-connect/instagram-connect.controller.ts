@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { escapeHtml } from '../core/http/html.js';
 import { ApiTags } from '@nestjs/swagger';
 import { authorizeUrlSchema, connectQuerySchema } from '@instagrowth/contracts';
 import type { FastifyReply } from 'fastify';
@@ -45,11 +46,9 @@ export class InstagramConnectController {
       .status(outcome.status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(`<!doctype html><html><head><meta charset="utf-8"><title>${esc(outcome.title)}</title>
+      .send(`<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(outcome.title)}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f6f7fb;display:grid;place-items:center;min-height:100vh;margin:0}
 main{background:#fff;border-radius:12px;padding:32px;max-width:480px;box-shadow:0 1px 3px rgba(0,0,0,.1)}h1{font-size:20px}</style></head>
-<body><main><h1>${esc(outcome.title)}</h1><p>${esc(outcome.message)}</p><p><a href="${esc(home)}">Back to InstaGrowth</a></p></main></body></html>`);
+<body><main><h1>${escapeHtml(outcome.title)}</h1><p>${escapeHtml(outcome.message)}</p><p><a href="${escapeHtml(home)}">Back to InstaGrowth</a></p></main></body></html>`);
   }
 }
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

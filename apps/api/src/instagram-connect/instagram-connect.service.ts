@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { InstagramTokenVault } from '../core/instagram/token-vault.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InstagramError, InstagramOAuthError, isProfessionalAccount, missingScopes } from '@instagrowth/instagram-graph';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
@@ -35,6 +36,7 @@ export class InstagramConnectService {
     private readonly accountsService: AccountsService,
     private readonly index: AccountsIndexRepository,
     private readonly sync: SyncService,
+    private readonly vault: InstagramTokenVault,
   ) {}
 
   private async stateKey(): Promise<Buffer> {
@@ -123,7 +125,7 @@ export class InstagramConnectService {
       igAppScopedId: short.userId,
       ...profileFields(me, existing?.username ?? igUserId),
       status: 'connected' as const,
-      tokenEnc: this.sync.sealToken(id, long.accessToken),
+      tokenEnc: this.vault.seal(id, long.accessToken),
       tokenExpiresAt: new Date(now.getTime() + long.expiresIn * 1000),
       tokenRefreshedAt: now,
       grantedScopes: short.permissions,

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { quoteSchema } from '../core/database/schema-name.js';
-import { TenantContext } from '../core/tenancy/tenant-context.js';
-import { SyncRunEntity, type SyncRun } from '../accounts/accounts.entity.js';
+import { sql, tenantTable } from '../core/database/sql.js';
+import { TenantDb } from '../core/tenancy/tenant-db.js';
+import type { SyncRun } from '../accounts/accounts.entity.js';
+
+const runs = tenantTable('sync_runs');
+const RUN_COLUMNS = sql`id, account_id as "accountId", kind, status, percent, step, steps, calls, error,
+  started_at as "startedAt", finished_at as "finishedAt", created_at as "createdAt"`;
+const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+/** pg returns timestamptz as strings on the raw path: the repository hands out Dates. */
+const toRun = (r: SyncRun): SyncRun => ({ ...r, startedAt: date(r.startedAt ?? null), finishedAt: date(r.finishedAt ?? null), createdAt: new Date(r.createdAt) });
 
 export interface MediaUpsert {
   id: string;
@@ -32,107 +39,81 @@ export interface MetricUpsert {
  */
 @Injectable()
 export class SyncRepository {
-  constructor(private readonly ctx: TenantContext) {}
-
-  private get s() {
-    return quoteSchema(this.ctx.tenant.schemaName);
-  }
+  constructor(private readonly db: TenantDb) {}
 
   async upsertMedia(rows: MediaUpsert[]): Promise<void> {
     if (!rows.length) return;
     const col = <K extends keyof MediaUpsert>(k: K) => rows.map((r) => r[k]);
-    await this.ctx.query(
-      `insert into ${this.s}.media (id, account_id, source, caption, media_type, media_product_type, permalink, media_url, thumbnail_url, posted_at, like_count, comments_count)
-       select * from unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::int[], $12::int[])
+    await this.db.query(sql`insert into ${tenantTable('media')} (id, account_id, source, caption, media_type, media_product_type, permalink, media_url, thumbnail_url, posted_at, like_count, comments_count)
+       select * from unnest(${col('id')}::text[], ${col('accountId')}::uuid[], ${col('source')}::text[], ${col('caption')}::text[], ${col('mediaType')}::text[], ${col('mediaProductType')}::text[], ${col('permalink')}::text[], ${col('mediaUrl')}::text[], ${col('thumbnailUrl')}::text[], ${col('postedAt')}::timestamptz[], ${col('likeCount')}::int[], ${col('commentsCount')}::int[])
        on conflict (id) do update set caption = excluded.caption, media_type = excluded.media_type,
          media_product_type = excluded.media_product_type, permalink = excluded.permalink, media_url = excluded.media_url,
-         thumbnail_url = excluded.thumbnail_url, like_count = excluded.like_count, comments_count = excluded.comments_count, updated_at = now()`,
-      [col('id'), col('accountId'), col('source'), col('caption'), col('mediaType'), col('mediaProductType'), col('permalink'), col('mediaUrl'), col('thumbnailUrl'), col('postedAt'), col('likeCount'), col('commentsCount')],
-    );
+         thumbnail_url = excluded.thumbnail_url, like_count = excluded.like_count, comments_count = excluded.comments_count, updated_at = now()`);
   }
 
   async upsertMediaInsights(rows: (MetricUpsert & { mediaId: string })[]): Promise<void> {
     if (!rows.length) return;
-    await this.ctx.query(
-      `insert into ${this.s}.media_insights (media_id, day, metric, value, status)
-       select * from unnest($1::text[], $2::date[], $3::text[], $4::float8[], $5::text[])
-       on conflict (media_id, day, metric) do update set value = excluded.value, status = excluded.status, fetched_at = now()`,
-      [rows.map((r) => r.mediaId), rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.value), rows.map((r) => r.status)],
-    );
-    await this.ctx.query(`update ${this.s}.media set insights_fetched_at = now() where id = any($1::text[])`, [[...new Set(rows.map((r) => r.mediaId))]]);
+    await this.db.query(sql`insert into ${tenantTable('media_insights')} (media_id, day, metric, value, status)
+       select * from unnest(${rows.map((r) => r.mediaId)}::text[], ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.metric)}::text[], ${rows.map((r) => r.value)}::float8[], ${rows.map((r) => r.status)}::text[])
+       on conflict (media_id, day, metric) do update set value = excluded.value, status = excluded.status, fetched_at = now()`);
+    await this.db.query(sql`update ${tenantTable('media')} set insights_fetched_at = now() where id = any(${[...new Set(rows.map((r) => r.mediaId))]}::text[])`);
   }
 
   async upsertAccountMetrics(accountId: string, source: 'api' | 'manual' | 'estimate', rows: MetricUpsert[]): Promise<void> {
     if (!rows.length) return;
-    await this.ctx.query(
-      `insert into ${this.s}.account_metrics (account_id, day, metric, value, status, source)
-       select $1::uuid, * from unnest($2::date[], $3::text[], $4::float8[], $5::text[], $6::text[])
-       on conflict (account_id, day, metric) do update set value = excluded.value, status = excluded.status, source = excluded.source, fetched_at = now()`,
-      [accountId, rows.map((r) => r.day), rows.map((r) => r.metric), rows.map((r) => r.value), rows.map((r) => r.status), rows.map(() => source)],
-    );
+    await this.db.query(sql`insert into ${tenantTable('account_metrics')} (account_id, day, metric, value, status, source)
+       select ${accountId}::uuid, * from unnest(${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.metric)}::text[], ${rows.map((r) => r.value)}::float8[], ${rows.map((r) => r.status)}::text[], ${rows.map(() => source)}::text[])
+       on conflict (account_id, day, metric) do update set value = excluded.value, status = excluded.status, source = excluded.source, fetched_at = now()`);
   }
 
   async upsertOnlineFollowers(accountId: string, rows: { day: string; hour: number; value: number }[]): Promise<void> {
     if (!rows.length) return;
-    await this.ctx.query(
-      `insert into ${this.s}.online_followers (account_id, day, hour, value)
-       select $1::uuid, * from unnest($2::date[], $3::smallint[], $4::int[])
-       on conflict (account_id, day, hour) do update set value = excluded.value`,
-      [accountId, rows.map((r) => r.day), rows.map((r) => r.hour), rows.map((r) => r.value)],
-    );
+    await this.db.query(sql`insert into ${tenantTable('online_followers')} (account_id, day, hour, value)
+       select ${accountId}::uuid, * from unnest(${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.hour)}::smallint[], ${rows.map((r) => r.value)}::int[])
+       on conflict (account_id, day, hour) do update set value = excluded.value`);
   }
 
   /** Days (YYYY-MM-DD) within [since, until] that already hold `metric` for this account. */
   async storedDays(accountId: string, metric: string, since: string, until: string): Promise<Set<string>> {
-    const rows = await this.ctx.query<{ day: string }>(
-      `select to_char(day, 'YYYY-MM-DD') as day from ${this.s}.account_metrics where account_id = $1 and metric = $2 and day between $3 and $4`,
-      [accountId, metric, since, until],
-    );
+    const rows = await this.db.query<{ day: string }>(sql`select to_char(day, 'YYYY-MM-DD') as day from ${tenantTable('account_metrics')} where account_id = ${accountId} and metric = ${metric} and day between ${since} and ${until}`);
     return new Set(rows.map((r) => r.day));
   }
 
   /** Media ids with when their insights were last fetched. */
   async mediaInsightState(accountId: string): Promise<Map<string, Date | null>> {
-    const rows = await this.ctx.query<{ id: string; insights_fetched_at: Date | null }>(
-      `select id, insights_fetched_at from ${this.s}.media where account_id = $1 and source = 'instagram'`,
-      [accountId],
-    );
+    const rows = await this.db.query<{ id: string; insights_fetched_at: Date | null }>(sql`select id, insights_fetched_at from ${tenantTable('media')} where account_id = ${accountId} and source = 'instagram'`);
     return new Map(rows.map((r) => [r.id, r.insights_fetched_at ? new Date(r.insights_fetched_at) : null]));
   }
 
   async createRun(accountId: string, kind: SyncRun['kind']): Promise<SyncRun> {
-    const em = this.ctx.em.fork();
-    const run = em.create(SyncRunEntity, { id: randomUUID(), accountId, kind, status: 'queued', percent: 0, step: 'queued', steps: [], calls: 0, error: null, startedAt: null, finishedAt: null, createdAt: new Date() });
-    await em.flush();
+    const run: SyncRun = { id: randomUUID(), accountId, kind, status: 'queued', percent: 0, step: 'queued', steps: [], calls: 0, error: null, startedAt: null, finishedAt: null, createdAt: new Date() };
+    await this.db.execute(sql`insert into ${runs} (id, account_id, kind, status, percent, step, steps, calls, error, started_at, finished_at, created_at)
+      values (${run.id}, ${accountId}, ${kind}, 'queued', 0, 'queued', '[]'::jsonb, 0, null, null, null, ${run.createdAt})`);
     return run;
   }
 
   /** Appends a step to the run's history, which the UI polls for a live progress bar. */
   async progress(runId: string, percent: number, step: string): Promise<void> {
-    await this.ctx.query(
-      `update ${this.s}.sync_runs set status = 'running', started_at = coalesce(started_at, now()), percent = $2, step = $3,
-              steps = steps || jsonb_build_array(jsonb_build_object('percent', $2::int, 'step', $3::text, 'at', now()))
-        where id = $1`,
-      [runId, percent, step],
-    );
+    await this.db.query(sql`update ${tenantTable('sync_runs')} set status = 'running', started_at = coalesce(started_at, now()), percent = ${percent}, step = ${step},
+              steps = steps || jsonb_build_array(jsonb_build_object('percent', ${percent}::int, 'step', ${step}::text, 'at', now()))
+        where id = ${runId}`);
   }
 
   async finishRun(runId: string, result: { status: 'completed' | 'failed'; error?: string | null; calls: number }): Promise<void> {
-    await this.ctx.query(
-      `update ${this.s}.sync_runs set status = $2, error = $3, calls = $4, finished_at = now(),
-              percent = case when $2 = 'completed' then 100 else percent end,
-              step = case when $2 = 'completed' then 'done' else step end,
-              steps = case when $2 = 'completed' then steps || jsonb_build_array(jsonb_build_object('percent', 100, 'step', 'done', 'at', now())) else steps end
-        where id = $1`,
-      [runId, result.status, result.error ?? null, result.calls],
-    );
+    await this.db.query(sql`update ${tenantTable('sync_runs')} set status = ${result.status}, error = ${result.error ?? null}, calls = ${result.calls}, finished_at = now(),
+              percent = case when ${result.status}::text = 'completed' then 100 else percent end,
+              step = case when ${result.status}::text = 'completed' then 'done' else step end,
+              steps = case when ${result.status}::text = 'completed' then steps || jsonb_build_array(jsonb_build_object('percent', 100, 'step', 'done', 'at', now())) else steps end
+        where id = ${runId}`);
   }
 
-  latestRun(accountId: string): Promise<SyncRun | null> {
-    return this.ctx.em.fork().findOne(SyncRunEntity, { accountId }, { orderBy: { createdAt: 'desc' } });
+  async latestRun(accountId: string): Promise<SyncRun | null> {
+    const row = await this.db.one<SyncRun>(sql`select ${RUN_COLUMNS} from ${runs} where account_id = ${accountId} order by created_at desc limit 1`);
+    return row && toRun(row);
   }
 
-  findRun(runId: string): Promise<SyncRun | null> {
-    return this.ctx.em.fork().findOne(SyncRunEntity, { id: runId });
+  async findRun(runId: string): Promise<SyncRun | null> {
+    const row = await this.db.one<SyncRun>(sql`select ${RUN_COLUMNS} from ${runs} where id = ${runId}`);
+    return row && toRun(row);
   }
 }

@@ -7,7 +7,6 @@ import {
   type InstagramMedia,
 } from '@instagrowth/instagram-graph';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
-import { SecretBox } from '../core/crypto/secret-box.js';
 import { notFound } from '../core/errors/domain-error.js';
 import { InstagramClientProvider } from '../core/instagram/instagram-client.provider.js';
 import { MailService } from '../core/mail/mail.service.js';
@@ -20,9 +19,10 @@ import { profileFields } from '../accounts/accounts.dto.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { TeamRepository } from '../team/team.repository.js';
 import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
+import { InstagramTokenVault, MissingInstagramTokenError } from '../core/instagram/token-vault.js';
+import { mailTemplates } from '../core/mail/mail.templates.js';
 import { SyncRepository, type MetricUpsert } from './sync.repository.js';
 
-const tokenAad = (accountId: string) => `ig-token:${accountId}`;
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
 async function pool<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -45,7 +45,6 @@ async function pool<T>(items: T[], limit: number, fn: (item: T, index: number) =
 @Injectable()
 export class SyncService implements OnModuleInit {
   private readonly logger = new Logger('Sync');
-  private readonly box: SecretBox;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -57,21 +56,11 @@ export class SyncService implements OnModuleInit {
     private readonly instagram: InstagramClientProvider,
     private readonly team: TeamRepository,
     private readonly mail: MailService,
-  ) {
-    this.box = new SecretBox(config.settingsKey);
-  }
+    private readonly vault: InstagramTokenVault,
+  ) {}
 
   onModuleInit(): void {
     this.runner.register('sync', 'account', (data, job) => this.runJob(data.accountId as string, data.runId as string, job));
-  }
-
-  sealToken(accountId: string, token: string): string {
-    return this.box.seal(token, tokenAad(accountId));
-  }
-
-  openToken(account: InstagramAccount): string {
-    if (!account.tokenEnc) throw new NonRetryableError('This account has no token: reconnect it.');
-    return this.box.open(account.tokenEnc, tokenAad(account.id));
   }
 
   /** Starts a sync; a sync already queued or running for the account is returned instead of a second one. */
@@ -106,7 +95,7 @@ export class SyncService implements OnModuleInit {
     };
     try {
       const client = await this.instagram.client();
-      const token = this.openToken(account);
+      const token = this.vault.open(account);
       const counted = <T>(p: Promise<T>) => {
         calls++;
         return p;
@@ -229,7 +218,7 @@ export class SyncService implements OnModuleInit {
 
   private async fail(account: InstagramAccount, runId: string, error: unknown, job: JobContext, calls: number): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof InstagramTokenExpired || (error instanceof InstagramPermissionDenied && error.needsReauth) || error instanceof NonRetryableError) {
+    if (error instanceof InstagramTokenExpired || (error instanceof InstagramPermissionDenied && error.needsReauth) || error instanceof NonRetryableError || error instanceof MissingInstagramTokenError) {
       await this.accounts.setStatus(account.id, 'reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account.');
       await this.repo.finishRun(runId, { status: 'failed', error: 'Reconnect required', calls });
       await this.notifyReconnect(account);
@@ -255,9 +244,7 @@ export class SyncService implements OnModuleInit {
         tenantId: this.ctx.tenant.id,
         to: r.email,
         template: 'instagram-reconnect',
-        subject: `Reconnect @${account.username} to ${this.ctx.tenant.name}`,
-        html: `<p>Instagram stopped accepting the connection for <b>@${escapeHtml(account.username)}</b>, so its data is no longer updated.</p><p><a href="${url}">Reconnect it</a> to resume syncing.</p>`,
-        text: `Instagram stopped accepting the connection for @${account.username}, so its data is no longer updated. Reconnect it: ${url}`,
+        ...mailTemplates.instagramReconnect({ workspace: this.ctx.tenant.name, username: account.username, url }),
       });
     }
     this.logger.warn(`Account ${account.id} in tenant ${this.ctx.tenant.id} needs a reconnect`);
@@ -273,5 +260,3 @@ function daysBetween(from: Date, to: Date): string[] {
   for (let d = new Date(`${dayOf(from)}T00:00:00Z`); d <= to; d = addDays(d, 1)) out.push(dayOf(d));
   return out;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

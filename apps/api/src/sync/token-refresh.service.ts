@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InstagramTokenVault } from '../core/instagram/token-vault.js';
 import { InstagramError, InstagramTokenExpired } from '@instagrowth/instagram-graph';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { InstagramClientProvider } from '../core/instagram/instagram-client.provider.js';
@@ -21,6 +22,7 @@ export class TokenRefreshService implements OnModuleInit {
     private readonly accounts: AccountsRepository,
     private readonly provider: InstagramClientProvider,
     private readonly sync: SyncService,
+    private readonly vault: InstagramTokenVault,
   ) {}
 
   onModuleInit(): void {
@@ -36,11 +38,11 @@ export class TokenRefreshService implements OnModuleInit {
     let failed = 0;
     for (const account of due) {
       try {
-        const next = await client.refreshLongLived(this.sync.openToken(account));
+        const next = await client.refreshLongLived(this.vault.open(account));
         const now = new Date();
         // The refreshed token may differ from the old one: always store the new value.
         await this.accounts.update(account.id, {
-          tokenEnc: this.sync.sealToken(account.id, next.accessToken),
+          tokenEnc: this.vault.seal(account.id, next.accessToken),
           tokenExpiresAt: new Date(now.getTime() + next.expiresIn * 1000),
           tokenRefreshedAt: now,
         });

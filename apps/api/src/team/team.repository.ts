@@ -1,61 +1,64 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
-import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { TenantDb } from '../core/tenancy/tenant-db.js';
 import { UserEntity, type User } from '../auth/auth.entity.js';
 import { InvitationEntity, type Invitation } from './team.entity.js';
 
 @Injectable()
 export class TeamRepository {
-  constructor(private readonly ctx: TenantContext) {}
+  constructor(private readonly db: TenantDb) {}
 
   listMembers(): Promise<User[]> {
-    return this.ctx.em.fork().find(UserEntity, {}, { orderBy: { createdAt: 'asc' } });
+    return this.db.fork().find(UserEntity, {}, { orderBy: { createdAt: 'asc' } });
   }
 
   findMember(id: string): Promise<User | null> {
-    return this.ctx.em.fork().findOne(UserEntity, { id });
+    return this.db.fork().findOne(UserEntity, { id });
   }
 
   countOwners(): Promise<number> {
-    return this.ctx.em.fork().count(UserEntity, { role: 'owner' });
+    return this.db.fork().count(UserEntity, { role: 'owner' });
   }
 
   async setRole(id: string, role: Role): Promise<void> {
-    await this.ctx.em.fork().nativeUpdate(UserEntity, { id }, { role, updatedAt: new Date() });
+    await this.db.fork().nativeUpdate(UserEntity, { id }, { role, updatedAt: new Date() });
   }
 
   async deleteMember(id: string): Promise<void> {
-    await this.ctx.em.fork().nativeDelete(UserEntity, { id });
+    await this.db.fork().nativeDelete(UserEntity, { id });
   }
 
   listPendingInvitations(): Promise<Invitation[]> {
-    return this.ctx.em.fork().find(InvitationEntity, { acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } }, { orderBy: { createdAt: 'desc' } });
+    return this.db.fork().find(InvitationEntity, { acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } }, { orderBy: { createdAt: 'desc' } });
   }
 
   findPendingInvitationByEmail(email: string): Promise<Invitation | null> {
-    return this.ctx.em.fork().findOne(InvitationEntity, { email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
+    return this.db.fork().findOne(InvitationEntity, { email, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
   }
 
   findInvitation(id: string): Promise<Invitation | null> {
-    return this.ctx.em.fork().findOne(InvitationEntity, { id, acceptedAt: null, revokedAt: null });
+    return this.db.fork().findOne(InvitationEntity, { id, acceptedAt: null, revokedAt: null });
   }
 
   findLiveInvitationByHash(tokenHash: string): Promise<Invitation | null> {
-    return this.ctx.em.fork().findOne(InvitationEntity, { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
+    return this.db.fork().findOne(InvitationEntity, { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } });
   }
 
   async createInvitation(input: { email: string; role: Invitation['role']; tokenHash: string; invitedBy: string; expiresAt: Date }): Promise<Invitation> {
-    const em = this.ctx.em.fork();
-    // An expired, never-accepted invitation for the same address is replaced.
-    await em.nativeUpdate(InvitationEntity, { email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { $lte: new Date() } }, { revokedAt: new Date() });
-    const invitation = em.create(InvitationEntity, { id: randomUUID(), ...input, acceptedAt: null, revokedAt: null, createdAt: new Date() });
-    await em.flush();
-    return invitation;
+    // Both in one unit of work: the replaced invitation is revoked only if the new one is stored.
+    return this.db.unitOfWork(async () => {
+      const em = this.db.fork();
+      // An expired, never-accepted invitation for the same address is replaced.
+      await em.nativeUpdate(InvitationEntity, { email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { $lte: new Date() } }, { revokedAt: new Date() });
+      const invitation = em.create(InvitationEntity, { id: randomUUID(), ...input, acceptedAt: null, revokedAt: null, createdAt: new Date() });
+      await em.flush();
+      return invitation;
+    });
   }
 
   async revokeInvitation(id: string): Promise<boolean> {
-    return (await this.ctx.em.fork().nativeUpdate(InvitationEntity, { id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() })) > 0;
+    return (await this.db.fork().nativeUpdate(InvitationEntity, { id, acceptedAt: null, revokedAt: null }, { revokedAt: new Date() })) > 0;
   }
 
   /**
@@ -63,7 +66,8 @@ export class TeamRepository {
    * member created together, so a failure leaves the invitation usable.
    */
   async acceptInvitation(tokenHash: string, user: { name: string; passwordHash: string }): Promise<User | null> {
-    return this.ctx.em.fork().transactional(async (tx) => {
+    return this.db.unitOfWork(async () => {
+      const tx = this.db.fork();
       const invitation = await tx.findOne(InvitationEntity, { tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { $gt: new Date() } }, { lockMode: 4 /* pessimistic write */ });
       if (!invitation) return null;
       invitation.acceptedAt = new Date();

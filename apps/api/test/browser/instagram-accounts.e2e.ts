@@ -145,7 +145,7 @@ describe('Instagram accounts (browser)', () => {
     await expectText(stat(card, 'Last sync'), /^(?!never$)\S/);
     // The one run (the first-connect backfill) is recorded as completed at 100 %.
     const accountId = decodeURIComponent((await card.getByRole('link', { name: '@lumen.studio.co', exact: true }).getAttribute('href'))!.split('/').pop()!);
-    const runs = await t.sql<{ kind: string; status: string; percent: number }>('select kind, status, percent from t_1.sync_runs where account_id = $1', [accountId]);
+    const runs = await t.sql<{ kind: string; status: string; percent: number }>(`select kind, status, percent from ${await t.schemaOf('acme')}.sync_runs where account_id = $1`, [accountId]);
     expect(runs).toEqual([{ kind: 'backfill', status: 'completed', percent: 100 }]);
 
     // The account page: header with the follower count, the followers chart, posts and top posts.

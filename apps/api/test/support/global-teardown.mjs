@@ -1,6 +1,6 @@
-import { adminQuery } from './services.mjs';
+import { dropDatabaseWhenIdle } from './services.mjs';
 
 export default async function globalTeardown() {
   const template = process.env.IG_TEMPLATE_DB;
-  if (template) await adminQuery(`drop database if exists ${template} with (force)`);
+  if (template) await dropDatabaseWhenIdle(template);
 }

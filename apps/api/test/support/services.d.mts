@@ -5,3 +5,5 @@ export declare const ADMIN: { email: string; password: string; totpSecret: strin
 export declare function databaseUrl(name: string): string;
 export declare function assertServicesUp(): Promise<void>;
 export declare function adminQuery(sql: string): Promise<void>;
+export declare function tolerateDroppedConnections(target: import('pg').Pool | import('pg').Client): void;
+export declare function dropDatabaseWhenIdle(name: string): Promise<void>;

@@ -50,9 +50,46 @@ export async function assertServicesUp() {
   if (problems.length) throw new Error(`\nThe integration tests need PostgreSQL and Redis.\n${problems.join('\n')}\n`);
 }
 
+/**
+ * Keeps a connection the server drops (DROP DATABASE … WITH (FORCE), a restart) from killing the
+ * test process: `pg` reports it as an 'error' event, fatal without a listener. The query in flight,
+ * if any, still rejects on its own; pg-pool replaces a dropped idle client on the next checkout.
+ * @param {import('pg').Pool | import('pg').Client} target
+ */
+export function tolerateDroppedConnections(target) {
+  const ignore = () => undefined;
+  target.on('error', ignore);
+  if (target instanceof pg.Pool) target.on('connect', (client) => client.on('error', ignore));
+}
+
+/**
+ * Drops a test database once nothing is connected to it any more. pg-pool's end() resolves as soon
+ * as it has *asked* its clients to close, before their backends exit; dropping WITH (FORCE) right
+ * then terminates those backends (57P01 "terminating connection due to administrator command")
+ * while their clients are still listening. So: wait (bounded) for the backends to be gone, then drop.
+ * @param {string} name
+ */
+export async function dropDatabaseWhenIdle(name) {
+  const client = new pg.Client({ connectionString: TEST_PG_URL });
+  tolerateDroppedConnections(client);
+  await client.connect();
+  try {
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // FORCE only removes what did not leave within the bounded wait (a leaked connection).
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** @param {string} sql */
 export async function adminQuery(sql) {
   const client = new pg.Client({ connectionString: TEST_PG_URL });
+  tolerateDroppedConnections(client);
   await client.connect();
   try {
     await client.query(sql);

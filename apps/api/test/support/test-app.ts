@@ -7,8 +7,9 @@ import { generateSync } from 'otplib';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
+import { schemaNameFor } from '../../src/core/database/schema-name.js';
 import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
-import { ADMIN, adminQuery, databaseUrl, TEST_REDIS_URL, TEST_SECRETS } from './services.mjs';
+import { ADMIN, adminQuery, databaseUrl, dropDatabaseWhenIdle, TEST_REDIS_URL, TEST_SECRETS, tolerateDroppedConnections } from './services.mjs';
 
 export const BASE = 'instagrowth.test';
 export const host = (slug?: string) => (slug ? `${slug}.${BASE}` : BASE);
@@ -29,6 +30,8 @@ export interface TestApp {
   login(slug: string, email: string, password?: string): Promise<{ token: string; refreshCookie: string; user: any }>;
   adminLogin(): Promise<string>;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** A workspace's schema name, from its id by the app's naming function (never hard-coded). */
+  schemaOf(slug: string): Promise<string>;
   waitForMail(to: string, template: string): Promise<{ subject: string; html: string; text: string }>;
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // Quiet unless a test asks for a log level (the token-leak test reads every line at debug).
   const app = await createHttpApp(config, db, env.LOG_LEVEL ? {} : { logger: ['error'] });
   const pool = new pg.Pool({ connectionString: databaseUrl(dbName), max: 2 });
+  tolerateDroppedConnections(pool);
 
   const request: TestApp['request'] = async (method, url, opts = {}) => {
     const headers: Record<string, string> = { host: opts.host ?? host(), ...(opts.headers ?? {}) };
@@ -107,6 +111,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async sql(query, params = []) {
       return (await pool.query(query, params)).rows;
     },
+    async schemaOf(slug) {
+      const [row] = await t.sql<{ id: number }>('select id from control.tenants where slug = $1', [slug]);
+      if (!row) throw new Error(`No tenant ${slug}`);
+      return schemaNameFor(row.id);
+    },
     async waitForMail(to, template) {
       for (let i = 0; i < 100; i++) {
         const rows = await t.sql<{ subject: string; html: string; text: string }>(
@@ -119,15 +128,29 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       throw new Error(`No "${template}" mail to ${to} within 5 s`);
     },
     async close() {
-      await app.close();
-      await db.close();
-      await pool.end();
+      // Order matters: the app first (HTTP, schedules, BullMQ workers wait for their running jobs,
+      // queues), then the ORM's pool, then ours; each step runs even if an earlier one failed, and
+      // the database is dropped only once no backend is left on it (see dropDatabaseWhenIdle).
+      const errors: unknown[] = [];
+      const step = async (fn: () => Promise<unknown>) => {
+        try {
+          await fn();
+        } catch (error) {
+          errors.push(error);
+        }
+      };
+      await step(() => app.close());
+      await step(() => db.close());
+      await step(() => pool.end());
       // Jobs still waiting for a retry stay in Redis under this file's prefix: remove them.
-      const redis = new Redis(TEST_REDIS_URL);
-      const keys = await redis.keys(`${config.redisPrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
-      await adminQuery(`drop database if exists ${dbName} with (force)`);
+      await step(async () => {
+        const redis = new Redis(TEST_REDIS_URL);
+        const keys = await redis.keys(`${config.redisPrefix}:*`);
+        if (keys.length) await redis.del(...keys);
+        await redis.quit();
+      });
+      await step(() => dropDatabaseWhenIdle(dbName));
+      if (errors.length) throw new AggregateError(errors, `Closing the test app failed: ${errors.map(String).join('; ')}`);
     },
   };
   return t;

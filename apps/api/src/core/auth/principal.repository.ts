@@ -1,8 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
-import { quoteSchema } from '../database/schema-name.js';
-import { TenantContext } from '../tenancy/tenant-context.js';
+import { controlTable, sql, tenantTable } from '../database/sql.js';
+import { TenantDb } from '../tenancy/tenant-db.js';
 
 export interface MemberRow {
   id: string;
@@ -17,22 +16,17 @@ export interface MemberRow {
 /** Loads who is calling, fresh on every request: role changes and removals take effect at once. */
 @Injectable()
 export class PrincipalRepository {
-  constructor(
-    private readonly tenantContext: TenantContext,
-    @Inject(MikroORM) private readonly orm: MikroORM,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   async findMember(userId: string): Promise<MemberRow | null> {
-    const schema = quoteSchema(this.tenantContext.tenant.schemaName);
     // One round trip: the user and the accounts assigned to them.
-    const rows = await this.tenantContext.query<
+    const rows = await this.db.query<
       { id: string; email: string; name: string; role: Role; email_verified_at: Date | null; created_at: Date; assigned: string[] | null }
     >(
-      `select u.id, u.email, u.name, u.role, u.email_verified_at, u.created_at,
-              (select array_agg(a.resource_id) from ${schema}.assignments a
+      sql`select u.id, u.email, u.name, u.role, u.email_verified_at, u.created_at,
+              (select array_agg(a.resource_id) from ${tenantTable('assignments')} a
                 where a.user_id = u.id and a.resource_type = 'instagram_account') as assigned
-         from ${schema}.users u where u.id = $1`,
-      [userId],
+         from ${tenantTable('users')} u where u.id = ${userId}`,
     );
     const r = rows[0];
     if (!r) return null;
@@ -48,10 +42,6 @@ export class PrincipalRepository {
   }
 
   async findAdmin(adminId: string): Promise<{ id: string; email: string } | null> {
-    const rows = await this.orm.em.getConnection().execute<{ id: string; email: string }[]>(
-      'select id, email from control.platform_admins where id = ?',
-      [adminId],
-    );
-    return rows[0] ?? null;
+    return this.db.control.one<{ id: string; email: string }>(sql`select id, email from ${controlTable('platform_admins')} where id = ${adminId}`);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { DomainError } from './domain-error.js';
 
 const STATUS_CODES: Record<number, string> = {
@@ -26,7 +27,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const correlationId = (request.headers['x-correlation-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
     const { status, body, headers } = this.describe(exception);
-    if (exception instanceof DomainError) {
+    if (status === 503 && body.error === 'database_unavailable') {
+      // An outage, not a bug: one line, no stack (the pool reconnects by itself).
+      this.logger.warn(`${request.method} ${request.url.split('?')[0]} answered 503: database unavailable [${correlationId}] ${(exception as Error)?.message ?? ''}`);
+    } else if (exception instanceof DomainError) {
       // Expected answers (not configured, limits, …): one line, no stack; the code says it all.
       if (status >= 500) this.logger.warn(`${request.method} ${request.url.split('?')[0]} ${status} ${exception.code} [${correlationId}]`);
     } else if (status >= 500) {
@@ -59,6 +63,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         ? 'The request body is not valid JSON.'
         : (fastifyError.message ?? 'Bad request');
       return { status, body: { error: STATUS_CODES[status] ?? 'bad_request', message } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, body: { error: 'database_unavailable', message: 'The database is unavailable right now. Try again in a few seconds.' }, headers: { 'retry-after': '5' } };
     }
     return { status: 500, body: { error: 'internal_error', message: 'Something went wrong on our side. Quote the correlation id if you contact support.' } };
   }

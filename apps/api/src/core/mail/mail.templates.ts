@@ -5,7 +5,7 @@ export interface RenderedMail {
   text: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml as escape } from '../http/html.js';
 
 function layout(brand: string, heading: string, body: string, action: { label: string; url: string }): string {
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;background:#f6f7fb;padding:24px">
@@ -45,6 +45,13 @@ export const mailTemplates = {
       subject: `Confirm your new e-mail for ${p.workspace}`,
       html: layout(p.workspace, 'Confirm your new address', `Hi ${escape(p.name)}, follow this link to sign in with this address from now on. It is valid for 24 hours and works once. If you did not ask for this, ignore this e-mail.`, { label: 'Confirm new address', url: p.url }),
       text: `Hi ${p.name},\n\nConfirm your new address for ${p.workspace}: ${p.url}\n\nValid for 24 hours. If you did not ask for this, ignore this e-mail.`,
+    };
+  },
+  instagramReconnect(p: { workspace: string; username: string; url: string }): RenderedMail {
+    return {
+      subject: `Reconnect @${p.username} to ${p.workspace}`,
+      html: layout(p.workspace, `Reconnect @${p.username}`, `Instagram stopped accepting the connection for <b>@${escape(p.username)}</b>, so its data is no longer updated. Reconnect it to resume syncing.`, { label: 'Reconnect it', url: p.url }),
+      text: `Instagram stopped accepting the connection for @${p.username}, so its data is no longer updated. Reconnect it: ${p.url}`,
     };
   },
 };

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ClsService } from 'nestjs-cls';
-import { CompiledQuery } from 'kysely';
 import type { Tenant } from '../../control/control.entity.js';
+import { hasExpectedSchema } from './schema-check.js';
 
 export interface TenantScope {
   tenant: Tenant;
@@ -34,16 +34,6 @@ export class TenantContext {
     return scope.em;
   }
 
-  /**
-   * Raw, schema-qualified SQL on a hot path: no unit of work, and `$n` parameters sent apart from
-   * the text (MikroORM's `execute` inlines them, so PostgreSQL re-plans every distinct value).
-   */
-  async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    this.scope();
-    const result = await this.orm.em.getKysely().executeQuery(CompiledQuery.raw(sql, params));
-    return result.rows as T[];
-  }
-
   get active(): boolean {
     return Boolean(this.cls.isActive() && this.cls.get(KEY));
   }
@@ -55,6 +45,7 @@ export class TenantContext {
 
   /** Run `fn` inside a fresh context for `tenant` (jobs, schedules, OAuth callbacks, seeding). */
   run<T>(tenant: Tenant, fn: () => Promise<T>): Promise<T> {
+    if (!hasExpectedSchema(tenant)) return Promise.reject(new Error(`Tenant ${tenant.id} has an unexpected schema_name; refusing to run in it.`));
     return this.cls.run(async () => {
       this.enter(tenant);
       return fn();

@@ -39,17 +39,21 @@ export class TenantDb {
     return this.unit()?.em ?? this.ctx.em;
   }
 
+  /**
+   * A fresh EntityManager for one repository call (empty identity map, so nothing stale), on the
+   * tenant's schema, joining the open unit of work's transaction when there is one.
+   */
+  fork(): EntityManager {
+    return this.em.fork({ keepTransactionContext: true });
+  }
+
   /** True inside `unitOfWork`. */
   get inUnitOfWork(): boolean {
     return this.unit() !== undefined;
   }
 
   async query<T>(query: SqlQuery): Promise<T[]> {
-    const { text, values } = query.compile(this.schemaName);
-    const unit = this.unit();
-    const kysely = unit ? unit.em.getKysely() : this.orm.em.getKysely();
-    const result = await kysely.executeQuery(CompiledQuery.raw(text, values));
-    return result.rows as T[];
+    return (await this.run(query, this.schemaName, this.unit())).rows as T[];
   }
 
   async one<T>(query: SqlQuery): Promise<T | null> {
@@ -59,11 +63,23 @@ export class TenantDb {
 
   /** Affected row count of an insert/update/delete. */
   async execute(query: SqlQuery): Promise<number> {
-    const { text, values } = query.compile(this.schemaName);
-    const unit = this.unit();
+    return Number((await this.run(query, this.schemaName, this.unit())).numAffectedRows ?? 0n);
+  }
+
+  /**
+   * The registry (`controlTable(…)` only; a tenant table throws): usable with or without a tenant,
+   * and inside an open unit of work it joins that transaction.
+   */
+  readonly control = {
+    query: async <T>(query: SqlQuery): Promise<T[]> => (await this.run(query, null, openUnit.getStore())).rows as T[],
+    one: async <T>(query: SqlQuery): Promise<T | null> => ((await this.run(query, null, openUnit.getStore())).rows[0] as T | undefined) ?? null,
+    execute: async (query: SqlQuery): Promise<number> => Number((await this.run(query, null, openUnit.getStore())).numAffectedRows ?? 0n),
+  };
+
+  private run(query: SqlQuery, schemaName: string | null, unit: UnitOfWork | undefined) {
+    const { text, values } = query.compile(schemaName);
     const kysely = unit ? unit.em.getKysely() : this.orm.em.getKysely();
-    const result = await kysely.executeQuery(CompiledQuery.raw(text, values));
-    return Number(result.numAffectedRows ?? 0n);
+    return kysely.executeQuery(CompiledQuery.raw(text, values));
   }
 
   /**

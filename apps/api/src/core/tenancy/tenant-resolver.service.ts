@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { redisOptionsFromUrl } from '../queue/redis-options.js';
 import { classifyHost } from './host.js';
 import { LruCache } from './lru-cache.js';
+import { hasExpectedSchema } from './schema-check.js';
 
 export type ResolvedHost =
   | { realm: 'root' }
@@ -69,7 +70,7 @@ export class TenantResolver implements OnModuleInit, OnModuleDestroy {
     const hit = this.known.get(key) ?? this.unknown.get(key);
     if (hit) return hit;
     const tenant = host.realm === 'workspace' ? await this.tenants.findBySlug(host.slug) : await this.tenants.findByVerifiedDomain(host.hostname);
-    if (tenant && tenant.status !== 'provisioning') {
+    if (tenant && tenant.status !== 'provisioning' && hasExpectedSchema(tenant)) {
       const value: ResolvedHost = { realm: 'workspace', tenant };
       this.known.set(key, value);
       return value;
