@@ -26,6 +26,7 @@ import { InstagramCoreModule } from './core/instagram/instagram.module.js';
 import { InstagramConnectModule } from './instagram-connect/instagram-connect.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
+import { PdfModule } from './core/pdf/pdf.module.js';
 
 
 export interface AppModuleOptions {
@@ -63,7 +64,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, PdfModule];
     return {
       module: AppModule,
       imports: [

@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { BrowserPool } from './browser-pool.js';
+import { reportBranding } from './branding.js';
+import type { PdfRenderOptions, PdfTemplate, ReportBranding } from './pdf.types.js';
+import { renderLayout, renderPdfFooter } from './templates/layout.js';
+
+/**
+ * Branded reports as PDF (for downloads) or as a standalone HTML page (for logged-out share
+ * links). A feature defines its template once with `definePdfTemplate` and passes it here with its
+ * data and the workspace's branding.
+ */
+@Injectable()
+export class PdfService implements OnApplicationShutdown {
+  private readonly pool: BrowserPool;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.pool = new BrowserPool(config.pdf);
+  }
+
+  /** The whole HTML document for the share page: brand bar, body, footer; it loads nothing but data: URIs. */
+  renderHtml<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding): string {
+    return this.document(template, data, branding, 'web');
+  }
+
+  /** An A4 PDF with the footer and page numbers on every page. Waits its turn in the render queue. */
+  async renderPdf<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding, options: PdfRenderOptions = {}): Promise<Buffer> {
+    const brand = reportBranding(branding);
+    const html = this.document(template, data, brand, 'pdf');
+    return this.pool.withPage(template.name, async (page) => {
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: options.format ?? 'A4',
+        landscape: options.landscape ?? false,
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: renderPdfFooter(brand),
+        margin: { top: '14mm', bottom: '18mm', left: '14mm', right: '14mm' },
+        tagged: true,
+        outline: false,
+      });
+      return Buffer.from(pdf);
+    });
+  }
+
+  /** The Chromium process id while one runs (diagnostics; the restart test kills it). */
+  browserPid(): Promise<number | null> {
+    return this.pool.pid();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private document<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding, mode: 'pdf' | 'web'): string {
+    // Colours and logo are re-checked even if the caller built the branding by hand: they land in CSS.
+    const brand = reportBranding(branding);
+    const body = template.body(data, { data: { brand } });
+    return renderLayout({ title: template.title(data, brand), body, branding: brand, mode });
+  }
+}
