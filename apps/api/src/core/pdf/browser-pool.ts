@@ -51,10 +51,11 @@ export class BrowserPool {
         return await this.attempt(label, work);
       } catch (error) {
         // The browser died under us (crash, OOM kill): one retry on a fresh one.
-        if (error instanceof PdfTimeoutError || error instanceof PdfUnavailableError || !isBrowserGone(error)) throw error;
+        if (!(error instanceof BrowserGoneError)) throw error;
         this.logger.warn(`Chromium went away during "${label}"; relaunching and retrying once`);
-        this.forget();
-        return await this.attempt(label, work);
+        return await this.attempt(label, work).catch((again: unknown) => {
+          throw again instanceof BrowserGoneError ? again.cause : again;
+        });
       }
     } finally {
       this.release();
@@ -77,7 +78,8 @@ export class BrowserPool {
   }
 
   private async attempt<T>(label: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.page();
+    const owner = this.launch();
+    const page = await this.page(owner);
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const timeout = new Promise<never>((_, reject) => {
@@ -93,23 +95,31 @@ export class BrowserPool {
     } catch (error) {
       // A page that failed or timed out may be mid-navigation: never hand it to the next render.
       void page.close().catch(() => undefined);
-      throw timedOut ? new PdfTimeoutError(label, this.options.timeoutMs) : error;
+      if (timedOut) throw new PdfTimeoutError(label, this.options.timeoutMs);
+      if (page.browser().connected && !isBrowserGone(error)) throw error;
+      this.discard(owner);
+      throw new BrowserGoneError(error);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async page(): Promise<Page> {
-    const browser = await this.launch();
+  private async page(owner: Promise<Browser>): Promise<Page> {
+    const browser = await owner;
     while (this.idle.length) {
       const page = this.idle.pop()!;
       if (!page.isClosed() && page.browser() === browser) return page;
     }
-    const page = await browser.newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', blockAllButData);
-    return page;
+    try {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', blockAllButData);
+      return page;
+    } catch (error) {
+      this.discard(owner);
+      throw new BrowserGoneError(error);
+    }
   }
 
   private launch(): Promise<Browser> {
@@ -122,10 +132,7 @@ export class BrowserPool {
       .launch({ executablePath, headless: true, pipe: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
       .then((browser) => {
         this.logger.log(`Chromium ready in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
-        browser.once('disconnected', () => {
-          // Only forget the browser that died, not one launched since.
-          if (this.browser === launching) this.forget();
-        });
+        browser.once('disconnected', () => this.discard(launching));
         return browser;
       })
       .catch((error: unknown) => {
@@ -139,6 +146,12 @@ export class BrowserPool {
   private forget(): void {
     this.browser = null;
     this.idle = [];
+  }
+
+  /** Drops a broken browser, unless another render already replaced it, and makes sure its process ends. */
+  private discard(owner: Promise<Browser>): void {
+    if (this.browser === owner) this.forget();
+    void owner.then((b) => b.close()).catch(() => undefined);
   }
 
   private async acquire(): Promise<void> {
@@ -164,7 +177,14 @@ function blockAllButData(request: HTTPRequest): void {
   else void request.abort('blockedbyclient').catch(() => undefined);
 }
 
+/** Internal marker: the render failed because Chromium went away, so it is worth one retry. */
+class BrowserGoneError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 function isBrowserGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Target closed|Session closed|Connection closed|Protocol error|browser has disconnected|detached|Navigating frame was detached/i.test(message);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|Page crashed/i.test(message);
 }

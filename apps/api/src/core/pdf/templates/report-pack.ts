@@ -46,15 +46,18 @@ export const REPORT_PARTIALS: Record<string, string> = {
   <tbody>{{#each table.rows}}<tr>{{#each this}}<td{{#if (includes ../../table.numeric @index)}} class="num"{{/if}}>{{cell this}}</td>{{/each}}</tr>{{else}}<tr><td colspan="{{table.columns.length}}" class="ig-empty">No rows</td></tr>{{/each}}</tbody>
 </table>`,
 
-  /** Block partial: `{{#> callout tone="warning" title="…"}}text{{/callout}}`; tone: info | success | warning | danger. */
+  /**
+   * Block partial: `{{#> callout tone="warning" heading="…"}}text{{/callout}}`; tone: info | success | warning | danger.
+   * (`heading`, not `title`: hash arguments merge into the surrounding context, and a section's `title` would leak in.)
+   */
   callout: `<aside class="ig-callout ig-callout-{{#if tone}}{{tone}}{{else}}info{{/if}}">
-  {{#if title}}<p class="ig-callout-title">{{title}}</p>{{/if}}
+  {{#if heading}}<p class="ig-callout-title">{{heading}}</p>{{/if}}
   <div>{{> @partial-block}}</div>
 </aside>`,
 
-  /** `{{> checklist items=actions title="Week 1"}}`, items: `[{ text, detail?, done? }]`. */
+  /** `{{> checklist items=actions heading="Week 1"}}`, items: `[{ text, detail?, done? }]`. */
   checklist: `<div class="ig-checklist">
-  {{#if title}}<h3>{{title}}</h3>{{/if}}
+  {{#if heading}}<h3>{{heading}}</h3>{{/if}}
   <ul>{{#each items}}<li class="{{#if done}}done{{/if}}"><span class="ig-box" aria-hidden="true">{{#if done}}✓{{/if}}</span><span><span class="ig-item">{{text}}</span>{{#if detail}}<span class="ig-item-detail">{{detail}}</span>{{/if}}</span></li>{{/each}}</ul>
 </div>`,
 
