@@ -90,7 +90,9 @@ export class BrowserPool {
     });
     try {
       const result = await Promise.race([work(page), timeout]);
-      this.idle.push(page);
+      // A template that navigated away (meta refresh → blocked → error page) leaves a page not worth reusing.
+      if (page.url() === 'about:blank') this.idle.push(page);
+      else void page.close().catch(() => undefined);
       return result;
     } catch (error) {
       // A page that failed or timed out may be mid-navigation: never hand it to the next render.
@@ -186,5 +188,5 @@ class BrowserGoneError extends Error {
 
 function isBrowserGone(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Target closed|Session closed|Connection closed|browser has disconnected|Page crashed/i.test(message);
+  return /Target closed|Session closed|Connection closed|browser has disconnected|Page crashed|ECONNRESET|EPIPE/i.test(message);
 }
