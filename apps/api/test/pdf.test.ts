@@ -76,8 +76,13 @@ describe('PDF renderer (Chromium)', () => {
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
       expect(page).toContain('Powered by InstaGrowth OS');
     });
-    // A4 is 595 × 842 points.
-    expect(file.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.\d+ 841\.\d+\]|\/MediaBox \[0 0 595 842\]/);
+    // A4 is 210 × 297 mm = 595.3 × 841.9 points on every page.
+    const boxes = [...file.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(boxes).toHaveLength(pages.length);
+    for (const [w, h] of boxes) {
+      expect(Math.abs(w! - 595.3)).toBeLessThan(1);
+      expect(Math.abs(h! - 841.9)).toBeLessThan(1);
+    }
   });
 
   it('hides "powered by" when the branding says so', async () => {

@@ -134,7 +134,10 @@ export class BrowserPool {
       .launch({ executablePath, headless: true, pipe: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
       .then((browser) => {
         this.logger.log(`Chromium ready in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
-        browser.once('disconnected', () => this.discard(launching));
+        browser.once('disconnected', () => {
+          if (this.browser === launching && !this.closed) this.logger.error(`Chromium (pid ${browser.process()?.pid ?? '?'}) exited unexpectedly; the next render relaunches it`);
+          this.discard(launching);
+        });
         return browser;
       })
       .catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { BrowserPool } from './browser-pool.js';
 import { reportBranding } from './branding.js';
 import type { PdfRenderOptions, PdfTemplate, ReportBranding } from './pdf.types.js';
-import { renderLayout, renderPdfFooter } from './templates/layout.js';
+import { renderLayout } from './templates/layout.js';
 
 /**
  * Branded reports as PDF (for downloads) or as a standalone HTML page (for logged-out share
@@ -23,23 +23,15 @@ export class PdfService implements OnApplicationShutdown {
     return this.document(template, data, branding, 'web');
   }
 
-  /** An A4 PDF with the footer and page numbers on every page. Waits its turn in the render queue. */
+  /** An A4 PDF with the footer and page numbers on every page. Waits its turn in the render queue (PDF_CONCURRENCY). */
   async renderPdf<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding, options: PdfRenderOptions = {}): Promise<Buffer> {
-    const brand = reportBranding(branding);
-    const html = this.document(template, data, brand, 'pdf');
+    const pageSize = `${options.format ?? 'A4'}${options.landscape ? ' landscape' : ''}`;
+    const html = this.document(template, data, branding, 'pdf', pageSize);
     return this.pool.withPage(template.name, async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
-        format: options.format ?? 'A4',
-        landscape: options.landscape ?? false,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<span></span>',
-        footerTemplate: renderPdfFooter(brand),
-        margin: { top: '14mm', bottom: '18mm', left: '14mm', right: '14mm' },
-        tagged: true,
-        outline: false,
-      });
+      // Size, margins and the footer come from the document's @page rule. Untagged: tagging costs
+      // ≈ 40 ms per ten pages; the charts still carry <title>s and the text stays selectable.
+      const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: false, outline: false });
       return Buffer.from(pdf);
     });
   }
@@ -53,10 +45,10 @@ export class PdfService implements OnApplicationShutdown {
     await this.pool.close();
   }
 
-  private document<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding, mode: 'pdf' | 'web'): string {
+  private document<T>(template: PdfTemplate<T>, data: T, branding: ReportBranding, mode: 'pdf' | 'web', pageSize?: string): string {
     // Colours and logo are re-checked even if the caller built the branding by hand: they land in CSS.
     const brand = reportBranding(branding);
     const body = template.body(data, { data: { brand } });
-    return renderLayout({ title: template.title(data, brand), body, branding: brand, mode });
+    return renderLayout({ title: template.title(data, brand), body, branding: brand, mode, pageSize });
   }
 }

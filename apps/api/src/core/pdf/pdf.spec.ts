@@ -4,7 +4,7 @@ import { definePdfTemplate } from './pdf-templates.js';
 import { PdfService } from './pdf.service.js';
 import type { ReportBranding } from './pdf.types.js';
 import { SAMPLE_REPORT, sampleReportData } from './sample-report.js';
-import { renderPdfFooter, REPORT_CSP } from './templates/layout.js';
+import { cssString, pageCss, renderLayout, REPORT_CSP } from './templates/layout.js';
 
 // renderHtml never touches the browser; the executable does not even need to exist.
 const service = new PdfService({ pdf: { executablePath: '/nonexistent/chromium', concurrency: 1, timeoutMs: 1000 } } as AppConfig);
@@ -31,10 +31,11 @@ describe('PDF templates', () => {
     const html = service.renderHtml(SAMPLE_REPORT, sampleReportData(), b);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;');
-    const footer = renderPdfFooter(reportBranding(b));
-    expect(footer).toContain('&lt;b&gt;bold&lt;/b&gt;');
-    expect(footer).toContain('class="pageNumber"');
-    expect(footer).toContain('class="totalPages"');
+    const pdfDoc = renderLayout({ title: 't', body: '', branding: reportBranding({ ...b, footerText: '</style><script>"\\\nx' }), mode: 'pdf' });
+    const style = /<style>([\s\S]*)<\/style>/.exec(pdfDoc)![1];
+    expect(style).not.toMatch(/<|<\/style|script>/);
+    expect(style).toContain('@bottom-left{content:"\\3c \\2f style\\3e \\3c script\\3e \\22 \\5c \\a x"');
+    expect(style).toContain('counter(page) " of " counter(pages)');
   });
 
   it('puts the brand colours in CSS variables and a CSP that allows only data: in the head', () => {
@@ -48,10 +49,10 @@ describe('PDF templates', () => {
 
   it('shows "powered by" unless showPoweredBy is false', () => {
     expect(service.renderHtml(SAMPLE_REPORT, sampleReportData(), brand)).toContain('Powered by InstaGrowth OS');
-    expect(renderPdfFooter(brand)).toContain('Powered by InstaGrowth OS');
+    expect(pageCss(brand)).toContain('"Powered by InstaGrowth OS \\b7  "');
     const hidden = { ...brand, showPoweredBy: false };
     expect(service.renderHtml(SAMPLE_REPORT, sampleReportData(), hidden)).not.toContain('InstaGrowth');
-    expect(renderPdfFooter(hidden)).not.toContain('InstaGrowth');
+    expect(pageCss(hidden)).not.toContain('InstaGrowth');
   });
 
   it('each template has its own partials: two features defining the same partial name do not collide', () => {
@@ -71,6 +72,14 @@ describe('PDF templates', () => {
   it('does not let templates reach prototype properties', () => {
     const t = definePdfTemplate<{ o: object }>({ name: 'proto', body: '[{{o.constructor.name}}][{{o.__proto__}}]' });
     expect(service.renderHtml(t, { o: {} }, brand)).toContain('<main>[][]</main>');
+  });
+
+  it('CSS strings escape everything but plain text; page sizes are a fixed list', () => {
+    expect(cssString('Acme Agency, Inc.')).toBe('"Acme Agency, Inc."');
+    expect(cssString('a"b\\c')).toBe('"a\\22 b\\5c c"');
+    expect(cssString('😀')).toBe('"\\1f600 "');
+    expect(pageCss(brand, 'Letter landscape')).toContain('size:Letter landscape;');
+    expect(pageCss(brand, 'A4;} body{color:red')).toContain('size:A4;');
   });
 
   it('the web page (share link) has a brand bar and footer; the PDF mode leaves the footer to Chromium', () => {

@@ -64,12 +64,14 @@ export interface LayoutInput {
   title: string;
   body: string;
   branding: ReportBranding;
-  /** `pdf`: Chromium draws the footer with page numbers; `web`: a brand bar and a footer in the page (share page). */
+  /** `pdf`: footer and page numbers in the page margin (CSS margin boxes); `web`: a brand bar and a footer in the page (share page). */
   mode: 'pdf' | 'web';
+  /** CSS page size for `pdf` mode, e.g. `A4` or `Letter landscape`. */
+  pageSize?: string;
 }
 
 /** The HTML document around a rendered body. Our own code, so every value is escaped here by hand. */
-export function renderLayout({ title, body, branding, mode }: LayoutInput): string {
+export function renderLayout({ title, body, branding, mode, pageSize = 'A4' }: LayoutInput): string {
   const b = branding;
   const brandbar =
     mode === 'web'
@@ -84,17 +86,29 @@ export function renderLayout({ title, body, branding, mode }: LayoutInput): stri
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${xml(title)}</title>
-<style>:root{--ig-primary:${b.primaryColor};--ig-accent:${b.accentColor}}${CSS}</style>
+<style>:root{--ig-primary:${b.primaryColor};--ig-accent:${b.accentColor}}${CSS}${mode === 'pdf' ? pageCss(b, pageSize) : ''}</style>
 </head><body class="ig-report ig-${mode}">${brandbar}<main>${body}</main>${footer}</body></html>`;
 }
 
+const MARGIN_BOX = 'font:8px system-ui,sans-serif;color:#6b7280';
+
 /**
- * Chromium's footer for every PDF page: footer text (or the workspace name), "powered by" unless
- * hidden, and page numbers (Chromium fills the pageNumber/totalPages spans itself).
+ * Every PDF page's footer, drawn by CSS page-margin boxes (cheaper than Chromium's footerTemplate,
+ * which lays out a separate document per page): the footer text (or the workspace name),
+ * "powered by" unless hidden, and "Page n of N".
  */
-export function renderPdfFooter(b: ReportBranding): string {
-  return `<div style="font-family:system-ui,sans-serif;font-size:8px;color:#6b7280;width:100%;padding:0 14mm;display:flex;justify-content:space-between;-webkit-print-color-adjust:exact">
-<span>${xml(b.footerText ?? b.name)}</span>
-<span>${b.showPoweredBy ? `${POWERED_BY} · ` : ''}Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
-</div>`;
+export function pageCss(b: ReportBranding, pageSize = 'A4'): string {
+  const size = /^(A4|A3|A5|Letter|Legal)( landscape)?$/.test(pageSize) ? pageSize : 'A4';
+  const right = `${b.showPoweredBy ? cssString(`${POWERED_BY} · `) + ' ' : ''}"Page " counter(page) " of " counter(pages)`;
+  return `@page{size:${size};margin:14mm 14mm 18mm;@bottom-left{content:${cssString(b.footerText ?? b.name)};${MARGIN_BOX}}@bottom-right{content:${right};${MARGIN_BOX}}}`;
+}
+
+/**
+ * A CSS string literal for any text: everything but plain letters, digits and a few safe
+ * punctuation marks becomes a hex escape, so no quote, backslash, newline or `</style>` survives.
+ */
+export function cssString(text: string): string {
+  let out = '"';
+  for (const ch of text) out += /[A-Za-z0-9 .,@#:_-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
+  return `${out}"`;
 }
