@@ -216,6 +216,16 @@ describe('render queue', () => {
     expect(ok).toBe('ok');
   });
 
+  it('survives an error on Chromium output pipes (read ECONNRESET) instead of crashing the process', async () => {
+    const result = await pool.withPage('pipes', async (page) => {
+      const child = page.browser().process()!;
+      for (const stream of [child.stdout!, child.stderr!]) stream.emit('error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+      await page.setContent('<p>still here</p>');
+      return page.content();
+    });
+    expect(result).toContain('still here');
+  });
+
   it('answers pdf_unavailable when the Chromium path does not exist', async () => {
     const missing = new BrowserPool({ executablePath: join(tmpdir(), 'no-chromium-here'), concurrency: 1, timeoutMs: 1_000 });
     const error = await missing.withPage('x', async () => 1).catch((e: unknown) => e);

@@ -134,6 +134,7 @@ export class BrowserPool {
       .launch({ executablePath, headless: true, pipe: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
       .then((browser) => {
         this.logger.log(`Chromium ready in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
+        quietStdio(browser, this.logger);
         browser.once('disconnected', () => {
           if (this.browser === launching && !this.closed) this.logger.error(`Chromium (pid ${browser.process()?.pid ?? '?'}) exited unexpectedly; the next render relaunches it`);
           this.discard(launching);
@@ -180,6 +181,21 @@ function blockAllButData(request: HTTPRequest): void {
   if (request.isInterceptResolutionHandled()) return;
   if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
   else void request.abort('blockedbyclient').catch(() => undefined);
+}
+
+/**
+ * Puppeteer reads Chromium's stdout/stderr through readline, which re-emits a stream error on an
+ * interface nobody listens to: a `read ECONNRESET` on those pipes (seen when Chromium's processes
+ * exit under load) would crash the API with an uncaught exception. Those pipes carry only
+ * Chromium's log lines, so their errors are logged and dropped; the DevTools pipe has its own handlers.
+ */
+function quietStdio(browser: Browser, logger: Logger): void {
+  const child = browser.process();
+  for (const stream of [child?.stdin, child?.stdout, child?.stderr]) {
+    if (!stream) continue;
+    stream.removeAllListeners('error');
+    stream.on('error', (error: Error) => logger.warn(`Chromium output pipe: ${error.message}`));
+  }
 }
 
 /** Internal marker: the render failed because Chromium went away, so it is worth one retry. */
