@@ -8,7 +8,7 @@ import puppeteer from 'puppeteer-core';
 import { BrowserPool } from '../src/core/pdf/browser-pool.js';
 import { brandingFromTenant, definePdfTemplate, PdfService, PdfTimeoutError, type ReportBranding } from '../src/core/pdf/index.js';
 import { SAMPLE_REPORT, sampleReportData } from '../src/core/pdf/sample-report.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -163,11 +163,42 @@ describe('PDF renderer (Chromium)', () => {
     expect(() => process.kill(before!, 0)).toThrow();
   });
 
+  it('serves the sample report to a super-admin on the admin host (the deployment check), nobody else', async () => {
+    const admin = await t.adminLogin();
+    const res = await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/api/admin-panel/pdf/sample', headers: { host: host('admin'), authorization: `Bearer ${admin}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const file = res.rawPayload;
+    expect(pageCount(file)).toBeGreaterThanOrEqual(10);
+    expect(pdfText(file)).toContain('InstaGrowth OS');
+    expect((await t.request('GET', '/api/admin-panel/pdf/sample', { host: host('admin') })).status).toBe(401);
+    const owner = await t.login('acme', 'owner@acme.test');
+    expect((await t.request('GET', '/api/admin-panel/pdf/sample', { host: host('acme'), token: owner.token })).status).toBe(404);
+  });
+
   it('keeps reusing one warm browser across renders', async () => {
     await pdf.renderPdf(SAMPLE_REPORT, sampleReportData(), acme);
     const pid = await pdf.browserPid();
     await Promise.all([1, 2, 3].map(() => pdf.renderPdf(SAMPLE_REPORT, sampleReportData(), acme)));
     expect(await pdf.browserPid()).toBe(pid);
+  });
+});
+
+describe('PDF renderer without Chromium', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ PUPPETEER_EXECUTABLE_PATH: join(tmpdir(), 'missing', 'chromium') });
+  });
+  afterAll(async () => t.close());
+
+  it('answers 503 pdf_unavailable over HTTP, saying how to install Chromium', async () => {
+    const admin = await t.adminLogin();
+    const res = await t.request('GET', '/api/admin-panel/pdf/sample', { host: host('admin'), token: admin });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toBe('pdf_unavailable');
+    expect(res.body.message).toContain('apt-get install chromium');
+    expect(res.body.message).toContain('PUPPETEER_EXECUTABLE_PATH');
+    expect(res.body.correlationId).toEqual(expect.any(String));
   });
 });
 
@@ -211,9 +242,16 @@ describe('render queue', () => {
     expect(error).toMatchObject({ code: 'pdf_timeout', status: 504 });
     const ok = await pool.withPage('after', async (page) => {
       await page.setContent('<p>ok</p>');
-      return page.$eval('p', (p) => p.textContent).catch(() => 'ok');
+      return page.content();
     });
-    expect(ok).toBe('ok');
+    expect(ok).toContain('<p>ok</p>');
+  });
+
+  it('reuses its pages between renders instead of opening a new one each time', async () => {
+    const first = await pool.withPage('one', async (page) => page);
+    const second = await pool.withPage('two', async (page) => page);
+    expect(second).toBe(first);
+    expect(second.isClosed()).toBe(false);
   });
 
   it('survives an error on Chromium output pipes (read ECONNRESET) instead of crashing the process', async () => {

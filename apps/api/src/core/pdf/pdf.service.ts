@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { BrowserPool } from './browser-pool.js';
-import { reportBranding } from './branding.js';
+import { PLATFORM_BRANDING, reportBranding } from './branding.js';
 import type { PdfRenderOptions, PdfTemplate, ReportBranding } from './pdf.types.js';
+import { SAMPLE_REPORT, sampleReportData } from './sample-report.js';
 import { renderLayout } from './templates/layout.js';
 
 /**
@@ -34,6 +35,11 @@ export class PdfService implements OnApplicationShutdown {
       const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: false, outline: false });
       return Buffer.from(pdf);
     });
+  }
+
+  /** The ten-page sample report in the platform's brand (the super-admin's rendering check). */
+  renderSample(): Promise<Buffer> {
+    return this.renderPdf(SAMPLE_REPORT, sampleReportData(), PLATFORM_BRANDING);
   }
 
   /** The Chromium process id while one runs (diagnostics; the restart test kills it). */
