@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import { startChromium, type ChromiumProcess } from './chromium-process.js';
 import { PdfTimeoutError, PdfUnavailableError } from './pdf.errors.js';
 
 export interface BrowserPoolOptions {
@@ -35,7 +36,7 @@ const ARGS = [
  */
 export class BrowserPool {
   private readonly logger = new Logger('Pdf');
-  private browser: Promise<Browser> | null = null;
+  private browser: Promise<ChromiumProcess> | null = null;
   private idle: Page[] = [];
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -65,16 +66,16 @@ export class BrowserPool {
   /** The running browser's process id, or null (for diagnostics and the restart test). */
   async pid(): Promise<number | null> {
     if (!this.browser) return null;
-    const browser = await this.browser.catch(() => null);
-    return browser?.process()?.pid ?? null;
+    const chromium = await this.browser.catch(() => null);
+    return chromium?.child.pid ?? null;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const pending = this.browser;
     this.forget();
-    const browser = await pending?.catch(() => null);
-    await browser?.close().catch(() => undefined);
+    const chromium = await pending?.catch(() => null);
+    await chromium?.close().catch(() => undefined);
   }
 
   private async attempt<T>(label: string, work: (page: Page) => Promise<T>): Promise<T> {
@@ -106,8 +107,8 @@ export class BrowserPool {
     }
   }
 
-  private async page(owner: Promise<Browser>): Promise<Page> {
-    const browser = await owner;
+  private async page(owner: Promise<ChromiumProcess>): Promise<Page> {
+    const { browser } = await owner;
     while (this.idle.length) {
       const page = this.idle.pop()!;
       if (!page.isClosed() && page.browser() === browser) return page;
@@ -124,22 +125,20 @@ export class BrowserPool {
     }
   }
 
-  private launch(): Promise<Browser> {
+  private launch(): Promise<ChromiumProcess> {
     if (this.closed) return Promise.reject(new PdfUnavailableError(this.options.executablePath, 'the renderer is shutting down'));
     if (this.browser) return this.browser;
     const { executablePath } = this.options;
     if (!existsSync(executablePath)) return Promise.reject(new PdfUnavailableError(executablePath, 'Chromium was not found'));
     const started = Date.now();
-    const launching = puppeteer
-      .launch({ executablePath, headless: true, pipe: true, args: ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false })
-      .then((browser) => {
-        this.logger.log(`Chromium ready in ${Date.now() - started} ms (pid ${browser.process()?.pid ?? '?'})`);
-        quietStdio(browser, this.logger);
-        browser.once('disconnected', () => {
-          if (this.browser === launching && !this.closed) this.logger.error(`Chromium (pid ${browser.process()?.pid ?? '?'}) exited unexpectedly; the next render relaunches it`);
+    const launching: Promise<ChromiumProcess> = startChromium(executablePath, ARGS)
+      .then((chromium) => {
+        this.logger.log(`Chromium ready in ${Date.now() - started} ms (pid ${chromium.child.pid ?? '?'})`);
+        chromium.browser.once('disconnected', () => {
+          if (this.browser === launching && !this.closed) this.logger.error(`Chromium (pid ${chromium.child.pid ?? '?'}) exited unexpectedly; the next render relaunches it`);
           this.discard(launching);
         });
-        return browser;
+        return chromium;
       })
       .catch((error: unknown) => {
         if (this.browser === launching) this.browser = null;
@@ -155,9 +154,9 @@ export class BrowserPool {
   }
 
   /** Drops a broken browser, unless another render already replaced it, and makes sure its process ends. */
-  private discard(owner: Promise<Browser>): void {
+  private discard(owner: Promise<ChromiumProcess>): void {
     if (this.browser === owner) this.forget();
-    void owner.then((b) => b.close()).catch(() => undefined);
+    void owner.then((chromium) => chromium.close()).catch(() => undefined);
   }
 
   private async acquire(): Promise<void> {
@@ -181,21 +180,6 @@ function blockAllButData(request: HTTPRequest): void {
   if (request.isInterceptResolutionHandled()) return;
   if (request.url().startsWith('data:')) void request.continue().catch(() => undefined);
   else void request.abort('blockedbyclient').catch(() => undefined);
-}
-
-/**
- * Puppeteer reads Chromium's stdout/stderr through readline, which re-emits a stream error on an
- * interface nobody listens to: a `read ECONNRESET` on those pipes (seen when Chromium's processes
- * exit under load) would crash the API with an uncaught exception. Those pipes carry only
- * Chromium's log lines, so their errors are logged and dropped; the DevTools pipe has its own handlers.
- */
-function quietStdio(browser: Browser, logger: Logger): void {
-  const child = browser.process();
-  for (const stream of [child?.stdin, child?.stdout, child?.stderr]) {
-    if (!stream) continue;
-    stream.removeAllListeners('error');
-    stream.on('error', (error: Error) => logger.warn(`Chromium output pipe: ${error.message}`));
-  }
 }
 
 /** Internal marker: the render failed because Chromium went away, so it is worth one retry. */
