@@ -3,6 +3,7 @@
 //     single-row query, and the ratio (goal ≥ 0.5);
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
+//  4. the growth-engine audit over 1,000 posts and 90 daily snapshots (goal ≤ 20 ms; BENCH_ONLY=engine runs only this).
 import { fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -238,6 +239,10 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
 }
 
 const f = (n) => n.toFixed(1);
+if (process.env.BENCH_ONLY === 'engine') {
+  await (await import('./bench/engine.mjs')).printEngineBench();
+  process.exit(0);
+}
 console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per side in 3 alternating rounds, 16 connections)`);
 const t = await throughput();
 const ratio = t.ours.rps / t.bare.rps;
@@ -271,4 +276,5 @@ const p = await provisioning();
 console.log(`provision one tenant: median ${f(p.provisionMedianMs)} ms, p90 ${f(p.provisionP90Ms)} ms (goal ≤ 300 ms) ${p.provisionMedianMs <= 300 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`migrate 200 tenants from scratch: ${f(p.migrate200Ms / 1000)} s, ${p.migrate200Failed} failed (goal ≤ 15 s) ${p.migrate200Ms <= 15000 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`one new migration over ${p.newMigrationTenants} tenants: ${f(p.newMigrationMs / 1000)} s, ${p.newMigrationFailed} failed`);
+await (await import('./bench/engine.mjs')).printEngineBench();
 process.exit(0);
