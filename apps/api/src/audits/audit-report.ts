@@ -111,6 +111,8 @@ export function collectMetrics(audit: Audit) {
     }
     const o = v as Record<string, unknown>;
     if ((o.status === 'ok' || o.status === 'insufficient_data') && typeof o.id === 'string') {
+      // Metrics whose value is a list (anomalies, tag sets) are shown by their own sections, not as a number.
+      if (o.status === 'ok' && (typeof o.value === 'object' || o.value === undefined)) return;
       if (!out.has(o.id)) out.set(o.id, o as unknown as Audit['overall']['score']);
       return;
     }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { z } from 'zod';
 import { AdminPanelService } from '../../admin-panel/admin-panel.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -83,6 +83,7 @@ export class AiService {
     let rejected: string | null = null;
     for (let attempt = 1; attempt <= 2; attempt++) {
       let completion: OpenAI.ChatCompletion;
+      const started = Date.now();
       try {
         completion = await openai.chat.completions.create({
           model: settings.model,
@@ -90,7 +91,10 @@ export class AiService {
           response_format: { type: 'json_schema', json_schema: { name: req.schemaName, strict: true, schema: jsonSchema } },
         });
       } catch (error) {
-        if (error instanceof APIConnectionTimeoutError) throw new AiUnavailableError('timeout', 'timeout');
+        // The SDK reports its own abort as a timeout, except where the abort error comes from another realm
+        // (seen under jest): a connection error after at least the timeout is one too.
+        const timedOut = error instanceof APIConnectionTimeoutError || (error instanceof APIConnectionError && Date.now() - started >= this.config.openai.timeoutMs);
+        if (timedOut) throw new AiUnavailableError('timeout', 'timeout');
         const detail = error instanceof APIError ? `${error.status ?? 'network'} ${error.message}` : String(error);
         this.logger.warn(`AI call failed: ${detail}`);
         throw new AiUnavailableError('error', detail.slice(0, 200));
