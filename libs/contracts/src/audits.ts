@@ -118,8 +118,10 @@ export const dashboardSchema = z.object({
 });
 export type DashboardView = z.infer<typeof dashboardSchema>;
 
+export const TIME_ZONE_MESSAGE = 'must be an IANA time zone such as Europe/Berlin';
+/** Shape only: the API checks the zone against Intl after finding the account (404 comes before 400 for other workspaces' ids). */
 export const accountTimeZoneSchema = z.object({
-  timeZone: z.string().refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as Europe/Berlin'),
+  timeZone: z.string().trim().min(1, 'is required').max(64, TIME_ZONE_MESSAGE).regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, TIME_ZONE_MESSAGE),
 });
 
 /** IANA zones Intl knows (plus UTC, which some runtimes leave out of supportedValuesOf). */

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { isTimeZone, TIME_ZONE_MESSAGE } from '@instagrowth/contracts';
+import { validationFailed } from '../core/errors/domain-error.js';
 import { AccountsService } from '../accounts/accounts.service.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
@@ -20,6 +22,7 @@ export class AccountSettingsService {
 
   async setTimeZone(actor: MemberPrincipal, accountId: string, timeZone: string) {
     const account = await this.accounts.findOneOrFail(actor, accountId, 'update');
+    if (!isTimeZone(timeZone)) throw validationFailed({ timeZone: TIME_ZONE_MESSAGE });
     await this.repo.setAccountTimeZone(account.id, timeZone);
     return { timeZone };
   }

@@ -97,7 +97,10 @@ export function SignupPage() {
   const signup = useMutation({
     mutationFn: (values: FormOutput) => {
       const referralCode = params.get('ref') ?? storedReferral();
-      return publicApi.call('POST /api/auth/register', { body: referralCode ? { ...values, referralCode } : values });
+      // The workspace's time zone starts as the browser's (accounts inherit it; editable per account).
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone ? { timeZone } : {}) };
+      return publicApi.call('POST /api/auth/register', { body });
     },
     onSuccess: (result) => {
       window.location.assign(result.loginUrl);
