@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import type { z } from 'zod';
-import { registerSchema } from '@instagrowth/contracts';
+import { isTimeZone, registerSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -99,7 +99,7 @@ export function SignupPage() {
       const referralCode = params.get('ref') ?? storedReferral();
       // The workspace's time zone starts as the browser's (accounts inherit it; editable per account).
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone ? { timeZone } : {}) };
+      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}) };
       return publicApi.call('POST /api/auth/register', { body });
     },
     onSuccess: (result) => {

@@ -11,6 +11,7 @@ import { TeamPage } from './team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
+import { AuditsRoutes } from './audits/audits-routes';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -27,7 +28,7 @@ export default function WorkspaceApp() {
           <Route index element={<DashboardPage />} />
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
           <Route path="/accounts/*" element={<AccountsRoutes />} />
-          <Route path="/audits/*" element={<ComingSoonPage feature="audits" />} />
+          <Route path="/audits/*" element={<AuditsRoutes />} />
           <Route path="/content/*" element={<ComingSoonPage feature="content" />} />
           <Route path="/planner/*" element={<ComingSoonPage feature="planner" />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
