@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findForeignNumbers, type Audit } from '@instagrowth/growth-engine';
 import { TenantsRepository } from '../src/control/tenants.repository.js';
+import { seedFromManifest } from '../src/workspaces/demo-seed.js';
 import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { CreditsService } from '../src/credits/credits.service.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
@@ -312,5 +313,21 @@ describe('audits: AI core, job, credits, history, share links, roles, dashboard'
     expect((await t.request('PUT', `/api/accounts/${accountId}/time-zone`, { host: acme, token: owner, body: { timeZone: 'Asia/Tokyo' } })).status).toBe(200);
     const { audit } = await runAudit();
     expect(audit.result.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('demo seed: every demo account has one finished audit written without AI, visible at first login', async () => {
+    const { created, manifest } = await seedFromManifest(t.app, join(process.cwd(), 'tenants/demo/tenant.json'));
+    expect(created).toBe(true);
+    const demo = await t.login('demo', manifest.users[0].email, manifest.users[0].password);
+    const accounts = (await t.request('GET', '/api/accounts', { host: host('demo'), token: demo.token })).body.data;
+    expect(accounts.length).toBe(manifest.manualAccounts!.length);
+    for (const account of accounts) {
+      const history = (await t.request('GET', `/api/accounts/${account.id}/audits`, { host: host('demo'), token: demo.token })).body.data;
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ status: 'completed', source: 'offline' });
+      const audit = (await t.request('GET', `/api/audits/${history[0].id}`, { host: host('demo'), token: demo.token })).body;
+      expect(audit.result.scores).toHaveLength(5);
+      expect(audit.narrative.summary.length).toBeGreaterThan(20);
+    }
   });
 });

@@ -66,6 +66,14 @@ export class AuditsService implements OnModuleInit {
     return { id, status: 'queued' as const };
   }
 
+  /** A finished audit written without AI, computed now by the same code (demo seed: a newcomer sees one at once). */
+  async runOffline(accountId: string): Promise<string> {
+    const timeZone = await this.repo.accountTimeZone(accountId, this.ctx.tenant.id);
+    const id = await this.repo.insert({ accountId, timeZone, requestedBy: null, credits: 0 });
+    await this.run(id, { id: `seed-${id}`, attempt: 1, progress: async () => undefined });
+    return id;
+  }
+
   /** The job: every failure refunds and leaves a readable error on the record. */
   async run(auditId: string, job: JobContext): Promise<void> {
     const audit = await this.repo.find(auditId);
