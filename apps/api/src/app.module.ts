@@ -29,6 +29,9 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
 import { PdfModule } from './core/pdf/pdf.module.js';
+import { AiModule } from './core/ai/ai.module.js';
+import { AuditsModule } from './audits/audits.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 
 
 export interface AppModuleOptions {
@@ -67,7 +70,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule];
     return {
       module: AppModule,
       imports: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, opaqueTokenSchema, passwordSchema, personNameSchema, slugSchema } from './common.js';
 import { text } from './primitives.js';
+import { isTimeZone, TIME_ZONE_MESSAGE } from './audits.js';
 
 export const ROLES = ['owner', 'admin', 'manager', 'client'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -13,6 +14,8 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   referralCode: text({ max: 64 }).optional(),
+  /** The browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); accounts inherit it. */
+  timeZone: text({ max: 64 }).refine((tz) => isTimeZone(tz), TIME_ZONE_MESSAGE).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

@@ -13,3 +13,4 @@ export * from './routes.js';
 export * from './credits.js';
 export * from './primitives.js';
 export * from './profile.responses.js';
+export * from './audits.js';

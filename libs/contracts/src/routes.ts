@@ -41,6 +41,7 @@ import {
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
+import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
 
@@ -111,6 +112,16 @@ export const apiRoutes = {
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
+
+  'POST /api/accounts/:id/audits': { response: auditStartedSchema },
+  'GET /api/accounts/:id/audits': { response: auditHistorySchema },
+  'GET /api/accounts/:id/time-zone': { response: accountTimeZoneSchema },
+  'PUT /api/accounts/:id/time-zone': { body: accountTimeZoneSchema, response: accountTimeZoneSchema },
+  'GET /api/audits/:id': { response: auditViewSchema },
+  'POST /api/audits/:id/share-links': { body: createShareLinkSchema, response: shareLinkCreatedSchema },
+  'GET /api/audits/:id/share-links': { response: shareLinkListSchema },
+  'DELETE /api/share-links/:id': { response: null },
+  'GET /api/dashboard': { response: dashboardSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -75,6 +75,11 @@ export class TenantsRepository {
     return this.em().transactional((tx) => fn(tx as EntityManager));
   }
 
+  /** The workspace's IANA time zone (accounts without their own use it). */
+  async setTimeZone(id: number, timeZone: string): Promise<void> {
+    await this.em().getConnection().execute('update control.tenants set time_zone = ?, updated_at = now() where id = ?', [timeZone, id]);
+  }
+
   async delete(id: number): Promise<void> {
     await this.em().nativeDelete(TenantEntity, { id });
   }

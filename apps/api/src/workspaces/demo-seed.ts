@@ -11,6 +11,7 @@ import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { demoHistory } from './demo-data.js';
+import { AuditsService } from '../audits/audits.service.js';
 
 const manifestSchema = z.object({
   slug: slugFormatSchema,
@@ -52,6 +53,8 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
       if (spec === manifest.manualAccounts?.[0]) {
         for (const u of created.filter((x) => x.role === 'manager' || x.role === 'client')) await accounts.assign(u.id, account.id);
       }
+      // One finished audit per demo account (offline writer, same engine), so the first login shows one.
+      await app.get(AuditsService, { strict: false }).runOffline(account.id);
     }
   });
   new Logger('Seed').log(`Seeded workspace "${manifest.name}" (${manifest.slug}) with ${manifest.users.length} users`);

@@ -60,6 +60,8 @@ export class WorkspacesService {
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) throw slugTaken();
       throw error;
     }
+    // The browser's zone at sign-up; UTC (the column default) when it sent none.
+    if (input.timeZone) await this.tenants.setTimeZone(tenant.id, input.timeZone);
     if (!owner) throw new Error('provisioning finished without an owner');
     const createdOwner = owner;
     await this.ctx.run(tenant, () => this.auth.sendVerification(createdOwner));

@@ -13,6 +13,7 @@ import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
 import { ConfirmEmailPage } from './profile/confirm-email-page';
 import { ProfilePage } from './profile/profile-page';
+import { AuditsRoutes } from './audits/audits-routes';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -30,7 +31,7 @@ export default function WorkspaceApp() {
           <Route index element={<DashboardPage />} />
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
           <Route path="/accounts/*" element={<AccountsRoutes />} />
-          <Route path="/audits/*" element={<ComingSoonPage feature="audits" />} />
+          <Route path="/audits/*" element={<AuditsRoutes />} />
           <Route path="/content/*" element={<ComingSoonPage feature="content" />} />
           <Route path="/planner/*" element={<ComingSoonPage feature="planner" />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />

@@ -16,6 +16,7 @@ import { ImportPostsDialog } from './import-posts-dialog';
 import { accountSubject, isNotFound, useAccount } from './queries';
 import type { AccountDetail } from './types';
 import { UpdateMetricsForm } from './update-metrics-form';
+import { AccountAuditsCard } from '../audits/account-audits-card';
 
 function BackLink() {
   return (
@@ -60,6 +61,8 @@ function AccountBody({ account }: { account: AccountDetail }) {
           <ReachChart history={account.history} manual={isManual} />
         </Section>
       </div>
+
+      <AccountAuditsCard accountId={account.id} />
 
       <MediaSections account={account} canImport={canUpdate} />
     </div>

@@ -8,6 +8,7 @@ import { useAbility } from '../ability';
 import { OnboardingChecklist, useOnboardingSteps } from './onboarding-checklist';
 import { useResendVerification } from '../resend-verification';
 import { useCurrentMe } from '../session';
+import { DashboardAccounts } from '../audits/dashboard-accounts';
 
 export function DashboardPage() {
   const { user, workspace } = useCurrentMe();
@@ -46,6 +47,8 @@ export function DashboardPage() {
           </AlertDescription>
         </Alert>
       ) : null}
+
+      {ability.can('read', 'InstagramAccount') ? <DashboardAccounts /> : null}
 
       <div className="grid gap-6 lg:grid-cols-[1.6fr_1fr]">
         {steps.length > 0 ? (
