@@ -4,6 +4,7 @@
 //  2. time to provision one tenant (goal ≤ 300 ms);
 //  3. time to migrate 200 tenants from scratch (goal ≤ 15 s) and to apply one new migration to them.
 //  4. the growth-engine audit over 1,000 posts and 90 daily snapshots (goal ≤ 20 ms; BENCH_ONLY=engine runs only this).
+//  5. a ten-page branded PDF on a warm Chromium and PDFs/s through the render queue (scripts/bench/pdf.mjs; BENCH_ONLY=pdf).
 import { fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import http from 'node:http';
 import pg from 'pg';
 import { load } from './bench/load.mjs';
+import { pdfBench, printPdfBench } from './bench/pdf.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
@@ -244,6 +246,10 @@ if (process.env.BENCH_ONLY === 'engine') {
   process.exit(0);
 }
 console.log(`InstaGrowth OS bench (${new Date().toISOString()}, ${SECONDS}s per side in 3 alternating rounds, 16 connections)`);
+if (process.env.BENCH_ONLY === 'pdf') {
+  printPdfBench(await pdfBench());
+  process.exit(0);
+}
 const t = await throughput();
 const ratio = t.ours.rps / t.bare.rps;
 console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
@@ -277,4 +283,5 @@ console.log(`provision one tenant: median ${f(p.provisionMedianMs)} ms, p90 ${f(
 console.log(`migrate 200 tenants from scratch: ${f(p.migrate200Ms / 1000)} s, ${p.migrate200Failed} failed (goal ≤ 15 s) ${p.migrate200Ms <= 15000 ? 'OK' : 'BELOW GOAL'}`);
 console.log(`one new migration over ${p.newMigrationTenants} tenants: ${f(p.newMigrationMs / 1000)} s, ${p.newMigrationFailed} failed`);
 await (await import('./bench/engine.mjs')).printEngineBench();
+printPdfBench(await pdfBench());
 process.exit(0);

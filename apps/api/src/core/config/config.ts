@@ -49,6 +49,9 @@ const envSchema = z.object({
   INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INSTAGRAM_TOKEN_REFRESH_DAYS: z.coerce.number().int().min(1).max(59).default(10),
   INSTAGRAM_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 });
 
 export interface AppConfig {
@@ -92,6 +95,8 @@ export interface AppConfig {
     /** Days of account insights fetched on first connect (the API keeps 90). */
     backfillDays: number;
   };
+  /** The PDF renderer: the system Chromium, renders at once per process, and a per-render timeout. */
+  pdf: { executablePath: string; concurrency: number; timeoutMs: number };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -164,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenRefreshDays: e.INSTAGRAM_TOKEN_REFRESH_DAYS,
       backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
     },
+    pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
     warnings,
   };
 }
