@@ -26,12 +26,9 @@ import { InstagramCoreModule } from './core/instagram/instagram.module.js';
 import { InstagramConnectModule } from './instagram-connect/instagram-connect.module.js';
 import { SyncModule } from './sync/sync.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
-<<<<<<< HEAD
 import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
-=======
 import { PdfModule } from './core/pdf/pdf.module.js';
->>>>>>> pdf
 
 
 export interface AppModuleOptions {
@@ -70,11 +67,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-<<<<<<< HEAD
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule];
-=======
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, PdfModule];
->>>>>>> pdf
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule];
     return {
       module: AppModule,
       imports: [
