@@ -92,3 +92,5 @@ export const growthPlanSummarySchema = z.object({
   progress: z.object({ done: z.number().int(), total: z.number().int() }),
 });
 export const growthPlanListSchema = z.object({ data: z.array(growthPlanSummarySchema) });
+
+export const planListQuerySchema = z.object({ accountId: z.string().uuid('must be a UUID').optional() });

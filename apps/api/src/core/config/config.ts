@@ -52,6 +52,7 @@ const envSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  CONTENT_AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(45_000),
 });
 
 export interface AppConfig {
@@ -97,6 +98,8 @@ export interface AppConfig {
   };
   /** The PDF renderer: the system Chromium, renders at once per process, and a per-render timeout. */
   pdf: { executablePath: string; concurrency: number; timeoutMs: number };
+  /** Content generation: how long one AI call may take before it is refunded as a timeout. */
+  contentAiTimeoutMs: number;
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
     },
     pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
+    contentAiTimeoutMs: e.CONTENT_AI_TIMEOUT_MS,
     warnings,
   };
 }
