@@ -28,17 +28,22 @@ export const brandVoiceInputSchema = z.object({
   ctaStyle: z.enum(CTA_STYLES).default('soft'),
   exampleCaptions: textList(10, 2200).default([]),
   /** IANA zone the account's audience lives in: the planner's weekday × hour grid uses it. */
+  // Shape here; whether the zone exists is checked by the API (`isTimeZone`), after access, so a
+  // stranger's request is a 404 whatever it sends.
   timeZone: cleanText(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone like Europe/Berlin')
+    .regex(/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/, 'must be an IANA time zone like Europe/Berlin')
     .default('UTC'),
 });
+/** True for a zone Intl knows (`Europe/Berlin`, `UTC`). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type BrandVoiceInput = z.infer<typeof brandVoiceInputSchema>;
 
 export const brandVoiceSchema = brandVoiceInputSchema.extend({

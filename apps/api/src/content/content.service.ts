@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { asSubject } from '@instagrowth/authz';
 import {
   brandVoiceInputSchema,
+  isTimeZone,
   CONTENT_CSV_COLUMNS,
   CONTENT_STATUSES,
   type BrandVoice,
@@ -11,7 +12,7 @@ import {
   type ContentStatus,
 } from '@instagrowth/contracts';
 import type { MemberPrincipal } from '../core/auth/principal.js';
-import { badRequest, notFound } from '../core/errors/domain-error.js';
+import { badRequest, notFound, validationFailed } from '../core/errors/domain-error.js';
 import { ContentAccess } from './content-access.js';
 import type { ContentItemRow } from './content.entity.js';
 import { ContentRepository, type ItemFilter } from './content.repository.js';
@@ -55,6 +56,7 @@ export class ContentService {
 
   async saveBrandVoice(actor: MemberPrincipal, accountId: string, input: BrandVoiceInput): Promise<BrandVoice> {
     await this.access.assert(actor, accountId, 'Content', 'update');
+    if (!isTimeZone(input.timeZone)) throw validationFailed({ timeZone: 'must be an IANA time zone like Europe/Berlin' });
     await this.repo.upsertBrandVoice(accountId, input, actor.userId);
     return this.brandVoice(null, accountId);
   }
