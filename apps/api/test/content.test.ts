@@ -178,7 +178,7 @@ describe('content engine, library and growth planner', () => {
 
   it('saves, filters, edits, exports and deletes library items; clients see approved content only', async () => {
     const gen = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'caption', options: { count: 3 } });
-    const saved = [];
+    const saved: { id: string }[] = [];
     for (const index of [0, 1, 2]) {
       const res = await req('POST', '/api/content', manager, { generationId: gen.body.id, index, tags: ['weekend'] });
       expect(res.status).toBe(201);

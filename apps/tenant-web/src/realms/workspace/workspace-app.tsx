@@ -11,6 +11,8 @@ import { TeamPage } from './team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
+import { ContentPage } from './content/content-page';
+import { PlannerPage } from './planner/planner-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -28,8 +30,8 @@ export default function WorkspaceApp() {
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
           <Route path="/accounts/*" element={<AccountsRoutes />} />
           <Route path="/audits/*" element={<ComingSoonPage feature="audits" />} />
-          <Route path="/content/*" element={<ComingSoonPage feature="content" />} />
-          <Route path="/planner/*" element={<ComingSoonPage feature="planner" />} />
+          <Route path="/content/*" element={<ContentPage />} />
+          <Route path="/planner/*" element={<PlannerPage />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
