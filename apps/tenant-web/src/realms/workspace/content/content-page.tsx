@@ -23,8 +23,9 @@ export function ContentPage() {
   const [picked, setPicked] = useState<string>();
   const accountId = useDefaultAccount(picked);
   const canCreate = accountId ? ability.can('create', asSubject('Content', { accountId })) : false;
-  const [tab, setTab] = useState<(typeof TABS)[number][0]>(canCreate ? 'generate' : 'library');
-  const current = !canCreate && tab !== 'library' ? 'library' : tab;
+  // No choice yet: generators for those who may create, the library for clients (decided once accounts load).
+  const [tab, setTab] = useState<(typeof TABS)[number][0]>();
+  const current = !canCreate ? 'library' : (tab ?? 'generate');
   return (
     <div>
       <PageHeader title="Content" description="Captions, hooks, reels, carousels, stories, hashtags and post ideas in each account’s voice." actions={<AccountPicker value={accountId} onChange={setPicked} />} />
