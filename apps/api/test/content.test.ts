@@ -1,4 +1,5 @@
 import { GENERATION_ITEM_SCHEMAS, GENERATION_KINDS, CONTENT_CSV_COLUMNS } from '@instagrowth/contracts';
+import { seedFromManifest } from '../src/workspaces/demo-seed.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
@@ -288,5 +289,18 @@ describe('content engine, library and growth planner', () => {
     expect(out.status).toBe(402);
     expect(out.body).toMatchObject({ error: 'credits_exhausted', message: expect.stringContaining('credit pack') });
     await configureAi(false);
+  });
+
+  it('seeds the demo workspace with a brand voice, library items (offline) and a 30-day plan', async () => {
+    const { created } = await seedFromManifest(t.app, 'tenants/demo/tenant.json');
+    expect(created).toBe(true);
+    const [{ schema_name: schema }] = await t.sql<{ schema_name: string }>(`select schema_name from control.tenants where slug = 'demo'`);
+    expect(await t.sql(`select niche, time_zone from "${schema}".brand_voices`)).toEqual([{ niche: 'specialty coffee and brunch', time_zone: 'Europe/Lisbon' }]);
+    const items = await t.sql<{ kind: string; source: string; status: string }>(`select kind, source, status from "${schema}".content_items order by kind`);
+    expect(items.map((i) => i.kind)).toEqual(['caption', 'hashtags', 'hook', 'reel_idea']);
+    expect(items.every((i) => i.source === 'offline')).toBe(true);
+    expect(items.find((i) => i.kind === 'caption')?.status).toBe('approved');
+    const [plan] = await t.sql<{ days: number; tasks: string }>(`select p.days, (select count(distinct day) from "${schema}".growth_plan_tasks t where t.plan_id = p.id) as tasks from "${schema}".growth_plans p`);
+    expect(plan).toEqual({ days: 30, tasks: '30' });
   });
 });

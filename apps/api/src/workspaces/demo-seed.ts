@@ -9,6 +9,7 @@ import { AuthRepository } from '../auth/auth.repository.js';
 import { hashPassword } from '../core/crypto/passwords.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
+import { seedDemoContent } from '../planner/demo-content.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { demoHistory } from './demo-data.js';
 
@@ -51,6 +52,7 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
       // Managers and clients of the demo see the first account, so every role has something to look at.
       if (spec === manifest.manualAccounts?.[0]) {
         for (const u of created.filter((x) => x.role === 'manager' || x.role === 'client')) await accounts.assign(u.id, account.id);
+        await seedDemoContent(app, account.id, created.find((x) => x.role === 'owner')?.id ?? null);
       }
     }
   });
