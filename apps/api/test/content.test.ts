@@ -277,10 +277,15 @@ describe('content engine, library and growth planner', () => {
     expect(bad.status).toBe(502);
     expect(bad.body).toMatchObject({ error: 'ai_failed', message: expect.stringContaining('refunded') });
     expect(await balance()).toBe(before);
+    ai.mode = 'error';
+    const broken = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'hook', options: {} });
+    expect(broken.status).toBe(502);
+    expect(broken.body).toMatchObject({ error: 'ai_failed', message: expect.stringContaining('HTTP 500') });
+    expect(await balance()).toBe(before);
     const failed = await t.sql<{ status: string; n: string }>(`select status, count(*) as n from t_1.content_generations where source = 'ai' group by status order by status`);
-    expect(failed).toEqual(expect.arrayContaining([{ status: 'failed', n: '2' }]));
+    expect(failed).toEqual(expect.arrayContaining([{ status: 'failed', n: '3' }]));
     const refunds = await t.sql<{ n: string }>(`select count(*) as n from t_1.credit_ledger where kind = 'refund'`);
-    expect(Number(refunds[0].n)).toBe(2);
+    expect(Number(refunds[0].n)).toBe(3);
 
     ai.mode = 'ok';
     ai.answers.hook = { items: [{ text: 'Stop scrolling, smell the bread.', style: 'bold claim' }] };
