@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -64,7 +64,8 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     // rawBody: webhook signatures are checked over the exact bytes Meta sent.
     { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false, rawBody: true },
   );
-  app.setGlobalPrefix('api');
+  // Shared reports live at /r/<token> on the workspace host, outside the API prefix.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'r/:token', method: RequestMethod.GET }, { path: 'r/:token/pdf', method: RequestMethod.GET }] });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     // The SPA loads only its own bundles; styles include React's style attributes (charts), images

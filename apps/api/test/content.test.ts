@@ -1,6 +1,6 @@
 import { GENERATION_ITEM_SCHEMAS, GENERATION_KINDS, CONTENT_CSV_COLUMNS } from '@instagrowth/contracts';
 import { seedFromManifest } from '../src/workspaces/demo-seed.js';
-import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
+import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-content.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 /** RFC 4180 reader for the export (quotes, doubled quotes, CRLF inside quotes). */
@@ -53,7 +53,7 @@ describe('content engine, library and growth planner', () => {
 
   beforeAll(async () => {
     ai = await startFakeOpenAi();
-    t = await createTestApp({ DEFAULT_AI_CREDITS: '4', CONTENT_AI_TIMEOUT_MS: '400' });
+    t = await createTestApp({ DEFAULT_AI_CREDITS: '4', OPENAI_TIMEOUT_MS: '500', OPENAI_MAX_RETRIES: '0' });
     owner = (await t.login('acme', 'owner@acme.test')).token;
     const users = await req('GET', '/api/team/members', owner);
     const id = (email: string) => users.body.data.find((u: { email: string }) => u.email === email).id;
@@ -270,17 +270,17 @@ describe('content engine, library and growth planner', () => {
     ai.mode = 'hang';
     const slow = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'hook', options: {} });
     expect(slow.status).toBe(504);
-    expect(slow.body).toMatchObject({ error: 'ai_timeout', message: expect.stringContaining('refunded') });
+    expect(slow.body).toMatchObject({ error: 'ai_timeout', message: expect.stringContaining('Nothing was charged') });
     expect(await balance()).toBe(before);
     ai.mode = 'malformed';
     const bad = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'hook', options: {} });
     expect(bad.status).toBe(502);
-    expect(bad.body).toMatchObject({ error: 'ai_failed', message: expect.stringContaining('refunded') });
+    expect(bad.body).toMatchObject({ error: 'ai_malformed', message: expect.stringContaining('Nothing was charged') });
     expect(await balance()).toBe(before);
     ai.mode = 'error';
     const broken = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'hook', options: {} });
     expect(broken.status).toBe(502);
-    expect(broken.body).toMatchObject({ error: 'ai_failed', message: expect.stringContaining('HTTP 500') });
+    expect(broken.body).toMatchObject({ error: 'ai_unavailable', message: expect.stringContaining('500') });
     expect(await balance()).toBe(before);
     const failed = await t.sql<{ status: string; n: string }>(`select status, count(*) as n from t_1.content_generations where source = 'ai' group by status order by status`);
     expect(failed).toEqual(expect.arrayContaining([{ status: 'failed', n: '3' }]));

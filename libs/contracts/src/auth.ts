@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, TIME_ZONE_MESSAGE } from './audits.js';
 import { emailSchema, passwordSchema, personNameSchema, slugSchema } from './common.js';
 
 export const ROLES = ['owner', 'admin', 'manager', 'client'] as const;
@@ -12,6 +13,8 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   referralCode: z.string().trim().max(64).optional(),
+  /** The browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); accounts inherit it. */
+  timeZone: z.string().max(64).refine((tz) => isTimeZone(tz), TIME_ZONE_MESSAGE).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

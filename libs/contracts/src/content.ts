@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, isoDaySchema } from './common.responses.js';
+// `isTimeZone` (audits.ts) checks the zone after access, in the API.
 
 /** Free text that never reaches the database with a NUL byte or a lone surrogate. */
 export const cleanText = (max: number) =>
@@ -34,16 +35,6 @@ export const brandVoiceInputSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9_+\-]*(\/[A-Za-z0-9_+\-]+)*$/, 'must be an IANA time zone like Europe/Berlin')
     .default('UTC'),
 });
-/** True for a zone Intl knows (`Europe/Berlin`, `UTC`). */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export type BrandVoiceInput = z.infer<typeof brandVoiceInputSchema>;
 
 export const brandVoiceSchema = brandVoiceInputSchema.extend({

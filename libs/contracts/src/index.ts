@@ -13,3 +13,4 @@ export * from './routes.js';
 export * from './credits.js';
 export * from './content.js';
 export * from './planner.js';
+export * from './audits.js';

@@ -29,6 +29,7 @@ import {
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
+import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import {
   brandVoiceInputSchema,
@@ -118,6 +119,15 @@ export const apiRoutes = {
   'GET /api/growth-plans/:id': { response: growthPlanSchema },
   'PATCH /api/growth-plans/:id/tasks/:taskId': { body: updateTaskSchema, response: growthPlanSchema },
   'POST /api/growth-plans/:id/regenerate-day': { body: regenerateDaySchema, response: growthPlanSchema },
+  'POST /api/accounts/:id/audits': { response: auditStartedSchema },
+  'GET /api/accounts/:id/audits': { response: auditHistorySchema },
+  'GET /api/accounts/:id/time-zone': { response: accountTimeZoneSchema },
+  'PUT /api/accounts/:id/time-zone': { body: accountTimeZoneSchema, response: accountTimeZoneSchema },
+  'GET /api/audits/:id': { response: auditViewSchema },
+  'POST /api/audits/:id/share-links': { body: createShareLinkSchema, response: shareLinkCreatedSchema },
+  'GET /api/audits/:id/share-links': { response: shareLinkListSchema },
+  'DELETE /api/share-links/:id': { response: null },
+  'GET /api/dashboard': { response: dashboardSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

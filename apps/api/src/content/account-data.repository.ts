@@ -30,6 +30,12 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 export class AccountDataRepository {
   constructor(private readonly db: TenantDb) {}
 
+  /** The account's own zone (set on the account page), else the brand voice's audience zone. */
+  async timeZone(accountId: string, fallback: string): Promise<string> {
+    const row = await this.db.one<{ timeZone: string | null }>(sql`select time_zone as "timeZone" from ${accounts} where id = ${accountId}`);
+    return row?.timeZone || fallback;
+  }
+
   async engineInput(accountId: string, timeZone: string, now: Date, windowDays = 90): Promise<EngineInput> {
     const since = new Date(now.getTime() - (windowDays + 1) * 86_400_000).toISOString();
     const [account, posts, metrics, online] = await Promise.all([

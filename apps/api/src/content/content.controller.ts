@@ -50,7 +50,7 @@ export class ContentController {
   @ApiRoute({
     summary: 'Generate content of one kind grounded in the account’s voice and results (AI: 1 credit, refunded on failure; offline: free, labelled)',
     responses: { 200: generationResponseSchema },
-    errors: { 402: ['credits_exhausted'], 403: ['forbidden'], 404: ['not_found'], 502: ['ai_failed'], 504: ['ai_timeout'] },
+    errors: { 402: ['credits_exhausted'], 403: ['forbidden'], 404: ['not_found'], 502: ['ai_malformed', 'ai_unavailable'], 504: ['ai_timeout'] },
   })
   generate(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(generationRequestSchema) body: z.infer<typeof generationRequestSchema>) {
     return this.generations.generate(actor, id, body.kind, body.options);

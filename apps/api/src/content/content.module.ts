@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AdminPanelModule } from '../admin-panel/admin-panel.module.js';
 import { CreditsModule } from '../credits/credits.module.js';
 import { AccountDataRepository } from './account-data.repository.js';
 import { AiWriter } from './ai-writer.js';
@@ -12,7 +11,7 @@ import { OfflineWriter } from './offline-writer.js';
 
 /** Brand voice, generations (AI or offline) and the content library. The planner reuses the data adapter. */
 @Module({
-  imports: [CreditsModule, AdminPanelModule],
+  imports: [CreditsModule],
   controllers: [ContentController],
   providers: [ContentRepository, ContentAccess, ContentService, GenerationService, AccountDataRepository, AiWriter, OfflineWriter],
   exports: [ContentService, ContentAccess, AccountDataRepository, ContentRepository, GenerationService],

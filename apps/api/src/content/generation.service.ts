@@ -37,7 +37,8 @@ export class GenerationService {
 
   async grounding(accountId: string, now = new Date()): Promise<Grounding> {
     const voice = await this.content.brandVoice(null, accountId);
-    const [input, username] = await Promise.all([this.data.engineInput(accountId, voice.timeZone, now), this.repo.accountUsername(accountId)]);
+    const zone = await this.data.timeZone(accountId, voice.timeZone);
+    const [input, username] = await Promise.all([this.data.engineInput(accountId, zone, now), this.repo.accountUsername(accountId)]);
     return groundingFrom(input, voice, username);
   }
 
@@ -53,7 +54,7 @@ export class GenerationService {
     });
     let raw: WriterItem[];
     try {
-      raw = await writer.write({ kind, options, grounding });
+      raw = await writer.write({ kind, options, grounding, referenceId: id });
       raw = raw.map((item) => {
         const parsed = GENERATION_ITEM_SCHEMAS[kind].safeParse(item);
         if (!parsed.success) throw aiFailed(`an item does not match the ${kind} schema`);

@@ -19,6 +19,8 @@ export interface WriterRequest {
   kind: GenerationKind;
   options: GenerationOptions;
   grounding: Grounding;
+  /** The generation record (AI usage is metered against it). */
+  referenceId?: string;
 }
 
 /** One structured item as the writer returns it (validated with the kind's zod schema). */

@@ -47,6 +47,11 @@ export class TenantsRepository {
     await this.em().nativeUpdate(TenantEntity, { id }, { status, updatedAt: new Date() });
   }
 
+  /** The workspace's IANA time zone (accounts without their own use it). */
+  async setTimeZone(id: number, timeZone: string): Promise<void> {
+    await this.em().getConnection().execute('update control.tenants set time_zone = ?, updated_at = now() where id = ?', [timeZone, id]);
+  }
+
   async delete(id: number): Promise<void> {
     await this.em().nativeDelete(TenantEntity, { id });
   }

@@ -55,7 +55,9 @@ export async function seedDemoContent(app: INestApplicationContext, accountId: s
   }
   const now = new Date();
   const voice = await app.get(ContentService, { strict: false }).brandVoice(null, accountId);
-  const input = await app.get(AccountDataRepository, { strict: false }).engineInput(accountId, voice.timeZone, now);
-  const plan = buildPlan(input, 30, addDays(localDay(now.toISOString(), voice.timeZone), 1), voice.niche);
+  const data = app.get(AccountDataRepository, { strict: false });
+  const zone = await data.timeZone(accountId, voice.timeZone);
+  const input = await data.engineInput(accountId, zone, now);
+  const plan = buildPlan(input, 30, addDays(localDay(now.toISOString(), zone), 1), voice.niche);
   await app.get(PlannerRepository, { strict: false }).insertPlan(accountId, plan, 'engine', actorId);
 }

@@ -25,7 +25,8 @@ export class PlannerService {
 
   private async inputFor(accountId: string, now: Date): Promise<{ input: EngineInput; niche: string }> {
     const voice = await this.content.brandVoice(null, accountId);
-    return { input: await this.data.engineInput(accountId, voice.timeZone, now), niche: voice.niche };
+    const zone = await this.data.timeZone(accountId, voice.timeZone);
+    return { input: await this.data.engineInput(accountId, zone, now), niche: voice.niche };
   }
 
   async create(actor: MemberPrincipal, accountId: string, days: 7 | 14 | 30, startDate?: string, now = new Date()): Promise<GrowthPlan> {

@@ -51,6 +51,8 @@ export class WorkspacesService {
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) throw slugTaken();
       throw error;
     }
+    // The browser's zone at sign-up; UTC (the column default) when it sent none.
+    if (input.timeZone) await this.tenants.setTimeZone(tenant.id, input.timeZone);
     const owner = await this.ctx.run(tenant, async () => {
       const user = await this.users.createUser({ email: input.email, name: input.name, passwordHash, role: 'owner' });
       await this.auth.sendVerification(user);

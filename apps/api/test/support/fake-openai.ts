@@ -1,68 +1,95 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeOpenAiMode = 'ok' | 'hang' | 'malformed' | 'error';
+/** What the next chat completion does. */
+export type FakeOpenAiMode =
+  /** A well-formed narrative built from the request's data (no numbers of its own). */
+  | 'structured'
+  /** Prose that cites a number the data does not contain (must be rejected). */
+  | 'invent'
+  /** Content that is not JSON. */
+  | 'malformed'
+  /** Never answers in time. */
+  | 'timeout'
+  /** 429 once (retry-after-ms: 20), then a structured answer. */
+  | 'rate-limit-then-ok';
 
 export interface FakeOpenAi {
   baseUrl: string;
-  /** Bodies of every chat completion request received, in order. */
-  requests: { model: string; messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string } } }[];
   mode: FakeOpenAiMode;
-  /** Answers per kind (the `json_schema.name` is `<kind>_items`). */
-  answers: Record<string, unknown>;
+  /** Every request body received, in order. */
+  requests: { model: string; messages: { role: string; content: string }[]; response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } } }[];
+  statuses: number[];
   close(): Promise<void>;
 }
 
-/**
- * An OpenAI-compatible server on 127.0.0.1 speaking the documented chat completions wire format
- * (`POST /v1/chat/completions` → `chat.completion`), with modes for a hang and a malformed answer.
- */
-export async function startFakeOpenAi(): Promise<FakeOpenAi> {
-  const hanging = new Set<ServerResponse>();
-  const fake: FakeOpenAi = {
-    baseUrl: '',
-    requests: [],
-    mode: 'ok',
-    answers: {},
-    close: async () => {
-      for (const res of hanging) res.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+const read = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => resolve(body));
+  });
+
+/** A narrative whose prose only repeats words: ids of the recommendations it was given, no numbers. */
+function narrativeFor(userContent: string, invent: boolean) {
+  const data = JSON.parse(userContent) as { account: string; recommendations: { id: string; title: string }[] };
+  const areas = ['engagement', 'consistency', 'growth', 'content', 'risk'].map((area) => ({ area, text: `The ${area} area is explained by the computed score and its formula.` }));
+  return {
+    summary: invent ? `Your account grew by 987654 followers last week.` : `This audit of ${data.account} explains the computed scores. Start with the first recommendation.`,
+    areas,
+    recommendations: data.recommendations.map((r) => ({ id: r.id, text: `${r.title}: follow the steps in the roadmap.` })),
   };
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
-        return;
-      }
-      const body = JSON.parse(raw);
-      fake.requests.push(body);
-      if (fake.mode === 'hang') {
-        hanging.add(res);
-        return;
-      }
-      if (fake.mode === 'error') {
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'upstream broke', type: 'server_error' } }));
-        return;
-      }
-      const name: string = body.response_format?.json_schema?.name ?? '';
-      const kind = name.replace(/_items$/, '');
-      const content = fake.mode === 'malformed' ? JSON.stringify({ items: [{ nope: true }] }) : JSON.stringify(fake.answers[kind] ?? { items: [] });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          id: 'chatcmpl-test',
-          object: 'chat.completion',
-          created: Math.floor(Date.now() / 1000),
-          model: body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
-          usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
-        }),
-      );
+}
+
+/** An OpenAI-compatible server speaking `POST /v1/chat/completions` with the real answer shape, incl. `usage`. */
+export async function startFakeOpenAi(): Promise<FakeOpenAi> {
+  const fake = { mode: 'structured' as FakeOpenAiMode, requests: [] as FakeOpenAi['requests'], statuses: [] as number[] };
+  let limited = false;
+  const hanging = new Set<() => void>();
+  const server: Server = createServer(async (req, res) => {
+    const raw = await read(req);
+    if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
+      return;
+    }
+    const body = JSON.parse(raw);
+    fake.requests.push(body);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      fake.statuses.push(status);
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(payload));
+    };
+    if (fake.mode === 'timeout') {
+      // Hold the request until the client gives up (or the server closes).
+      await new Promise<void>((resolve) => {
+        hanging.add(resolve);
+        res.on('close', resolve);
+      });
+      return;
+    }
+    if (fake.mode === 'rate-limit-then-ok' && !limited) {
+      limited = true;
+      send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after-ms': '20' });
+      return;
+    }
+    const user = body.messages.find((m: { role: string }) => m.role === 'user')?.content ?? '{}';
+    const content = fake.mode === 'malformed' ? 'Sure! Here is your audit: {"summary": ' : JSON.stringify(narrativeFor(user, fake.mode === 'invent'));
+    send(200, {
+      id: `chatcmpl-${fake.requests.length}`,
+      object: 'chat.completion',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 },
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  return fake;
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(fake, {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    async close() {
+      for (const release of hanging) release();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
 }

@@ -52,7 +52,13 @@ const envSchema = z.object({
   PUPPETEER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
   PDF_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   PDF_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
-  CONTENT_AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(45_000),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(60_000),
+  OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // USD per million tokens, "model=input/output,…"; unknown models are costed at the first entry.
+  OPENAI_PRICES: z.string().regex(/^[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?(,[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?)*$/, 'must look like gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10').default('gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1-mini=0.4/1.6'),
 });
 
 export interface AppConfig {
@@ -98,8 +104,8 @@ export interface AppConfig {
   };
   /** The PDF renderer: the system Chromium, renders at once per process, and a per-render timeout. */
   pdf: { executablePath: string; concurrency: number; timeoutMs: number };
-  /** Content generation: how long one AI call may take before it is refunded as a timeout. */
-  contentAiTimeoutMs: number;
+  /** OpenAI (the super-admin's settings override key, base URL and model); prices in USD per 1M tokens. */
+  openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number; prices: Record<string, { input: number; output: number }> };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -173,7 +179,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
     },
     pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
-    contentAiTimeoutMs: e.CONTENT_AI_TIMEOUT_MS,
+    openai: {
+      apiKey: e.OPENAI_API_KEY || undefined,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxRetries: e.OPENAI_MAX_RETRIES,
+      prices: Object.fromEntries(
+        e.OPENAI_PRICES.split(',').map((entry) => {
+          const [model, pair] = entry.split('=');
+          const [input, output] = pair.split('/').map(Number);
+          return [model, { input, output }];
+        }),
+      ),
+    },
     warnings,
   };
 }

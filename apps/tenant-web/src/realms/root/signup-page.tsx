@@ -5,7 +5,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import type { z } from 'zod';
-import { registerSchema } from '@instagrowth/contracts';
+import { isTimeZone, registerSchema } from '@instagrowth/contracts';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -97,7 +97,10 @@ export function SignupPage() {
   const signup = useMutation({
     mutationFn: (values: FormOutput) => {
       const referralCode = params.get('ref') ?? storedReferral();
-      return publicApi.call('POST /api/auth/register', { body: referralCode ? { ...values, referralCode } : values });
+      // The workspace's time zone starts as the browser's (accounts inherit it; editable per account).
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}) };
+      return publicApi.call('POST /api/auth/register', { body });
     },
     onSuccess: (result) => {
       window.location.assign(result.loginUrl);

@@ -11,6 +11,7 @@ import { useAbility } from './ability';
 import { useResendVerification } from './resend-verification';
 import { useCurrentMe } from './session';
 import { invitationsQueryKey, membersQueryKey } from './team-queries';
+import { DashboardAccounts } from './audits/dashboard-accounts';
 
 interface Step {
   id: string;
@@ -161,6 +162,8 @@ export function DashboardPage() {
           </AlertDescription>
         </Alert>
       ) : null}
+
+      {ability.can('read', 'InstagramAccount') ? <DashboardAccounts /> : null}
 
       <div className="grid gap-6 lg:grid-cols-[1.6fr_1fr]">
         {steps.length > 0 ? (

@@ -13,6 +13,7 @@ import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
 import { ContentPage } from './content/content-page';
 import { PlannerPage } from './planner/planner-page';
+import { AuditsRoutes } from './audits/audits-routes';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -29,7 +30,7 @@ export default function WorkspaceApp() {
           <Route index element={<DashboardPage />} />
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
           <Route path="/accounts/*" element={<AccountsRoutes />} />
-          <Route path="/audits/*" element={<ComingSoonPage feature="audits" />} />
+          <Route path="/audits/*" element={<AuditsRoutes />} />
           <Route path="/content/*" element={<ContentPage />} />
           <Route path="/planner/*" element={<PlannerPage />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />

@@ -5,10 +5,12 @@ import { control0002Instagram } from './control-0002-instagram.js';
 import { tenant0002Instagram } from './tenant-0002-instagram.js';
 import { tenant0003WebhookEvents } from './tenant-0003-webhook-events.js';
 import { tenant0004Credits } from './tenant-0004-credits.js';
+import { tenant0006Audits } from './tenant-0006-audits.js';
+import { control0004AiUsage } from './control-0004-ai-usage.js';
 import { tenant0011Content } from './tenant-0011-content.js';
 
 /** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
-export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram];
-export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0011Content];
+export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0004AiUsage];
+export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0006Audits, tenant0011Content];
 
 export type { ControlMigration, TenantMigration } from './migration.js';

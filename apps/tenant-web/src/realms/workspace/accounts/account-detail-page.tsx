@@ -20,6 +20,7 @@ import { MediaGrid, TopPosts, topPosts } from './media';
 import { accountSubject, isNotFound, useAccount, useAccountMedia, useAccountSync, useConnectInstagram, useDisconnectAccount } from './queries';
 import type { AccountDetail, MediaItem } from './types';
 import { UpdateMetricsForm } from './update-metrics-form';
+import { AccountAuditsCard } from '../audits/account-audits-card';
 
 function BackLink() {
   return (
@@ -321,6 +322,8 @@ function AccountBody({ account }: { account: AccountDetail }) {
           <ReachChart history={account.history} manual={isManual} />
         </Section>
       </div>
+
+      <AccountAuditsCard accountId={account.id} />
 
       <MediaSections account={account} canImport={canUpdate} />
 
