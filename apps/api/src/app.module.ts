@@ -29,6 +29,8 @@ import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
 import { PdfModule } from './core/pdf/pdf.module.js';
+import { ContentModule } from './content/content.module.js';
+import { PlannerModule } from './planner/planner.module.js';
 import { AiModule } from './core/ai/ai.module.js';
 import { AuditsModule } from './audits/audits.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
@@ -70,7 +72,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule];
     return {
       module: AppModule,
       imports: [

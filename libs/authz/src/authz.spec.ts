@@ -34,6 +34,16 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', 'Member')).toBe(false);
   });
 
+  it('shows clients plans and approved content of their accounts only', () => {
+    const ability = defineAbilityFor({ userId: 'u3', role: 'client', assignedAccountIds: ['a1'] });
+    expect(ability.can('read', subject('Plan', { accountId: 'a1' }))).toBe(true);
+    expect(ability.can('update', subject('Plan', { accountId: 'a1' }))).toBe(false);
+    expect(ability.can('read', subject('Content', { accountId: 'a1', status: 'approved' }))).toBe(true);
+    expect(ability.can('read', subject('Content', { accountId: 'a1', status: 'drafted' }))).toBe(false);
+    expect(ability.can('read', subject('Content', { accountId: 'a2', status: 'approved' }))).toBe(false);
+    expect(ability.can('update', subject('Content', { accountId: 'a1', status: 'approved' }))).toBe(false);
+  });
+
   it('round-trips through JSON rules for the web app', () => {
     const input = { userId: 'u2', role: 'manager' as const, assignedAccountIds: ['a1'] };
     const rebuilt = createAbilityFromRules(JSON.parse(JSON.stringify(rulesFor(input))));

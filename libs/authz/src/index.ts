@@ -63,7 +63,8 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
       can('read', 'Workspace');
       can('read', 'InstagramAccount', assigned);
       can('read', ['Audit', 'Plan', 'Report'], assignedChild);
-      can(['read', 'update'], 'Content', assignedChild);
+      // Clients see content once it was approved for them (approval and what follows it), never drafts.
+      can('read', 'Content', { ...assignedChild, status: { $in: ['approved', 'scheduled', 'posted'] } });
       break;
   }
   if (input.features && input.features.whiteLabel === false) {

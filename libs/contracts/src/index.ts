@@ -13,4 +13,6 @@ export * from './routes.js';
 export * from './credits.js';
 export * from './primitives.js';
 export * from './profile.responses.js';
+export * from './content.js';
+export * from './planner.js';
 export * from './audits.js';

@@ -43,6 +43,19 @@ import { appContextSchema, healthSchema } from './platform.responses.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
+import {
+  brandVoiceInputSchema,
+  brandVoiceSchema,
+  contentItemSchema,
+  contentListQuerySchema,
+  contentPageSchema,
+  generationRequestSchema,
+  generationResponseSchema,
+  saveContentSchema,
+  updateContentSchema,
+} from './content.js';
+import { createGrowthPlanSchema, growthPlanListSchema, growthPlanSchema, planListQuerySchema, regenerateDaySchema, updateTaskSchema } from './planner.js';
+
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
 
 /** One JSON route: its request schemas and the schema of its success answer (`null`: no body). */
@@ -113,6 +126,18 @@ export const apiRoutes = {
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
 
+  'GET /api/accounts/:id/brand-voice': { response: brandVoiceSchema },
+  'PUT /api/accounts/:id/brand-voice': { body: brandVoiceInputSchema, response: brandVoiceSchema },
+  'POST /api/accounts/:id/generations': { body: generationRequestSchema, response: generationResponseSchema },
+  'GET /api/content': { query: contentListQuerySchema, response: contentPageSchema },
+  'POST /api/content': { body: saveContentSchema, response: contentItemSchema },
+  'PATCH /api/content/:id': { body: updateContentSchema, response: contentItemSchema },
+  'DELETE /api/content/:id': { response: null },
+  'POST /api/accounts/:id/growth-plans': { body: createGrowthPlanSchema, response: growthPlanSchema },
+  'GET /api/growth-plans': { query: planListQuerySchema, response: growthPlanListSchema },
+  'GET /api/growth-plans/:id': { response: growthPlanSchema },
+  'PATCH /api/growth-plans/:id/tasks/:taskId': { body: updateTaskSchema, response: growthPlanSchema },
+  'POST /api/growth-plans/:id/regenerate-day': { body: regenerateDaySchema, response: growthPlanSchema },
   'POST /api/accounts/:id/audits': { response: auditStartedSchema },
   'GET /api/accounts/:id/audits': { response: auditHistorySchema },
   'GET /api/accounts/:id/time-zone': { response: accountTimeZoneSchema },

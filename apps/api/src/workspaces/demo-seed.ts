@@ -9,6 +9,7 @@ import { AuthRepository } from '../auth/auth.repository.js';
 import { hashPassword } from '../core/crypto/passwords.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
+import { seedDemoContent } from '../planner/demo-content.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { demoHistory } from './demo-data.js';
 import { AuditsService } from '../audits/audits.service.js';
@@ -52,6 +53,7 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
       // Managers and clients of the demo see the first account, so every role has something to look at.
       if (spec === manifest.manualAccounts?.[0]) {
         for (const u of created.filter((x) => x.role === 'manager' || x.role === 'client')) await accounts.assign(u.id, account.id);
+        await seedDemoContent(app, account.id, created.find((x) => x.role === 'owner')?.id ?? null);
       }
       // One finished audit per demo account (offline writer, same engine), so the first login shows one.
       await app.get(AuditsService, { strict: false }).runOffline(account.id);

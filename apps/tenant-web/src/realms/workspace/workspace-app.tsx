@@ -13,6 +13,8 @@ import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
 import { ConfirmEmailPage } from './profile/confirm-email-page';
 import { ProfilePage } from './profile/profile-page';
+import { ContentPage } from './content/content-page';
+import { PlannerPage } from './planner/planner-page';
 import { AuditsRoutes } from './audits/audits-routes';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
@@ -32,8 +34,8 @@ export default function WorkspaceApp() {
           <Route path="/dashboard" element={<Navigate to="/" replace />} />
           <Route path="/accounts/*" element={<AccountsRoutes />} />
           <Route path="/audits/*" element={<AuditsRoutes />} />
-          <Route path="/content/*" element={<ComingSoonPage feature="content" />} />
-          <Route path="/planner/*" element={<ComingSoonPage feature="planner" />} />
+          <Route path="/content/*" element={<ContentPage />} />
+          <Route path="/planner/*" element={<PlannerPage />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />

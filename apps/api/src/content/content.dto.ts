@@ -1,0 +1,12 @@
+export {
+  brandVoiceInputSchema,
+  brandVoiceSchema,
+  contentExportQuerySchema,
+  contentItemSchema,
+  contentListQuerySchema,
+  contentPageSchema,
+  generationRequestSchema,
+  generationResponseSchema,
+  saveContentSchema,
+  updateContentSchema,
+} from '@instagrowth/contracts';

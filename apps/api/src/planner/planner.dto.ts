@@ -1,0 +1,1 @@
+export { createGrowthPlanSchema, growthPlanListSchema, growthPlanSchema, planListQuerySchema, regenerateDaySchema, updateTaskSchema } from '@instagrowth/contracts';

@@ -1,0 +1,28 @@
+import type { TaskType } from '@instagrowth/contracts';
+import type { BuiltPlan, PlanGoal } from './plan-builder.js';
+
+export interface PlanRow {
+  id: string;
+  accountId: string;
+  days: number;
+  startDate: string;
+  timeZone: string;
+  basis: string;
+  bestTimes: BuiltPlan['bestTimes'];
+  mix: BuiltPlan['mix'];
+  goals: PlanGoal[];
+  createdAt: Date;
+}
+
+export interface TaskRow {
+  id: string;
+  planId: string;
+  day: number;
+  position: number;
+  type: TaskType;
+  title: string;
+  details: string;
+  format: string | null;
+  suggestedTime: string | null;
+  doneAt: Date | null;
+}
