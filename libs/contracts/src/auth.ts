@@ -12,6 +12,8 @@ export const registerSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   referralCode: z.string().trim().max(64).optional(),
+  /** The plan picked on the landing page (`/signup?plan=pro`): the trial is of this plan. */
+  plan: z.enum(['starter', 'pro', 'agency', 'enterprise'], { error: 'must be one of starter, pro, agency, enterprise' }).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

@@ -11,3 +11,4 @@ export * from './accounts.responses.js';
 export * from './platform.responses.js';
 export * from './routes.js';
 export * from './credits.js';
+export * from './billing.js';

@@ -33,7 +33,7 @@ export class AccountsController {
 
   @Post('manual')
   @Policy('connect', 'InstagramAccount')
-  @ApiRoute({ summary: 'Add a manual account (no Instagram connection) with its numbers', responses: { 201: accountSummarySchema }, errors: { 409: ['account_limit_reached'] } })
+  @ApiRoute({ summary: 'Add a manual account (no Instagram connection) with its numbers', responses: { 201: accountSummarySchema }, errors: { 402: ['account_limit_reached'] } })
   createManual(@CurrentPrincipal() actor: MemberPrincipal, @ZodBody(manualAccountSchema) body: z.infer<typeof manualAccountSchema>) {
     return this.accounts.createManual(actor, body);
   }

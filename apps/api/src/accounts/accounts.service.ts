@@ -15,6 +15,7 @@ import { AccountsIndexRepository } from './accounts-index.repository.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { toAccountSummary, type manualAccountSchema, type manualMetricsSchema } from './accounts.dto.js';
 import { parsePostsCsv } from './csv-posts.js';
+import { LimitsService } from '../limits/limits.service.js';
 
 @Injectable()
 export class AccountsService {
@@ -25,24 +26,18 @@ export class AccountsService {
     private readonly sync: SyncService,
     private readonly index: AccountsIndexRepository,
     private readonly ctx: TenantContext,
+    private readonly limits: LimitsService,
   ) {}
 
-  /** The plan's account limit (plans arrive with billing; until then DEFAULT_ACCOUNT_LIMIT). */
-  get accountLimit(): number {
-    return this.config.defaultAccountLimit;
-  }
-
+  /** 402 `account_limit_reached` naming the plan that lifts it (the limits service decides). */
   async assertWithinLimit(): Promise<void> {
-    const used = await this.repo.countLive();
-    if (used >= this.accountLimit) {
-      throw conflict('account_limit_reached', `Your plan allows ${this.accountLimit} Instagram account${this.accountLimit === 1 ? '' : 's'} and this workspace has ${used}. Disconnect one or upgrade the plan.`);
-    }
+    await this.limits.assertCanAdd('accounts');
   }
 
   async list(actor: MemberPrincipal) {
     const filter = accessibleFilter(actor.ability, 'read', 'InstagramAccount');
     const accounts = filter === null ? [] : await this.repo.list(filter);
-    return { data: accounts.map(toAccountSummary), limit: { used: await this.repo.countLive(), max: this.accountLimit } };
+    return { data: accounts.map(toAccountSummary), limit: { used: await this.repo.countLive(), max: (await this.limits.limit('accounts')) ?? Number.MAX_SAFE_INTEGER } };
   }
 
   /** Not-yours answers like not-found. */

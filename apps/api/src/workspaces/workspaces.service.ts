@@ -11,6 +11,7 @@ import { TenantProvisioner } from '../control/tenant-provisioner.service.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { AuthService } from '../auth/auth.service.js';
+import { PlansService } from '../plans/plans.service.js';
 
 /** Sign-up on the root host: a new tenant (schema, owner, trial) and its URL. */
 @Injectable()
@@ -25,6 +26,7 @@ export class WorkspacesService {
     private readonly audit: PlatformAuditRepository,
     private readonly resolver: TenantResolver,
     private readonly throttle: RequestThrottle,
+    private readonly plans: PlansService,
   ) {}
 
   async slugAvailability(raw: string, ip: string): Promise<SlugAvailability> {
@@ -51,6 +53,7 @@ export class WorkspacesService {
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) throw slugTaken();
       throw error;
     }
+    await this.plans.startTrial(tenant.id, input.plan ?? this.config.billing.trialPlan, tenant.trialEndsAt ?? null);
     const owner = await this.ctx.run(tenant, async () => {
       const user = await this.users.createUser({ email: input.email, name: input.name, passwordHash, role: 'owner' });
       await this.auth.sendVerification(user);

@@ -49,6 +49,13 @@ const envSchema = z.object({
   INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INSTAGRAM_TOKEN_REFRESH_DAYS: z.coerce.number().int().min(1).max(59).default(10),
   INSTAGRAM_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  TRIAL_PLAN: z.enum(['starter', 'pro', 'agency', 'enterprise']).default('pro'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE_URL: z.string().url('must be an absolute URL such as http://127.0.0.1:12111').optional(),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  REFERRAL_COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(20),
+  REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30),
 });
 
 export interface AppConfig {
@@ -91,6 +98,20 @@ export interface AppConfig {
     tokenRefreshDays: number;
     /** Days of account insights fetched on first connect (the API keeps 90). */
     backfillDays: number;
+  };
+  billing: {
+    /** The plan a sign-up's trial is of when the landing page named none. */
+    trialPlan: 'starter' | 'pro' | 'agency' | 'enterprise';
+    /** Env fallbacks; system settings (super-admin) override them. */
+    stripeSecretKey: string | undefined;
+    stripeWebhookSecret: string | undefined;
+    /** Where the Stripe SDK talks to (a fake server in tests); unset = Stripe. */
+    stripeApiBaseUrl: string | undefined;
+    /** Days a past-due workspace keeps its plan before the downgrade. */
+    graceDays: number;
+    referralCommissionPercent: number;
+    /** Days a commission stays pending (refund window) before it is payable. */
+    referralHoldDays: number;
   };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
@@ -151,6 +172,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    billing: {
+      trialPlan: e.TRIAL_PLAN,
+      stripeSecretKey: e.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      stripeApiBaseUrl: e.STRIPE_API_BASE_URL,
+      graceDays: e.BILLING_GRACE_DAYS,
+      referralCommissionPercent: e.REFERRAL_COMMISSION_PERCENT,
+      referralHoldDays: e.REFERRAL_HOLD_DAYS,
+    },
     instagram: {
       authorizeUrl: e.INSTAGRAM_AUTHORIZE_URL,
       apiBaseUrl: e.INSTAGRAM_API_BASE_URL,
