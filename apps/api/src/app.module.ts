@@ -30,6 +30,8 @@ import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
 import { PlansModule } from './plans/plans.module.js';
 import { LimitsModule } from './limits/limits.module.js';
+import { BillingModule } from './billing/billing.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 
 
 export interface AppModuleOptions {
@@ -68,7 +70,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PlansModule, LimitsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PlansModule, LimitsModule, BillingModule, ReferralsModule];
     return {
       module: AppModule,
       imports: [

@@ -134,3 +134,39 @@ export const assignedPlanSchema = z.object({
   status: z.string(),
   trialEndsAt: isoDateTimeSchema.nullable(),
 });
+
+// ---- referrals ----
+
+export const referralVisitSchema = z.object({ code: z.string().trim().min(4, 'is not a referral code').max(64, 'is not a referral code').regex(/^[a-z0-9]+$/, 'is not a referral code') });
+export const COMMISSION_STATUSES = ['pending', 'payable', 'paid', 'reversed'] as const;
+export const payoutsQuerySchema = z.object({ status: z.enum(COMMISSION_STATUSES).optional() });
+
+export const commissionSchema = z.object({
+  id: z.string().uuid(),
+  invoiceId: z.string(),
+  currency: z.string(),
+  amount: z.number().int(),
+  status: z.enum(COMMISSION_STATUSES),
+  referrerSlug: z.string().nullable(),
+  referredSlug: z.string().nullable(),
+  payableAt: isoDateTimeSchema,
+  paidAt: isoDateTimeSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+});
+
+export const referralOverviewSchema = z.object({
+  code: z.string(),
+  link: z.string(),
+  commissionPercent: z.number(),
+  holdDays: z.number().int(),
+  clicks: z.number().int(),
+  signups: z.number().int(),
+  conversions: z.number().int(),
+  earnings: z.object({ pending: z.number().int(), payable: z.number().int(), paid: z.number().int(), reversed: z.number().int() }),
+  commissions: z.array(commissionSchema),
+});
+export type ReferralOverview = z.infer<typeof referralOverviewSchema>;
+
+export const referralVisitResultSchema = z.object({ counted: z.boolean() });
+export const payoutListSchema = z.object({ data: z.array(commissionSchema) });
+export const webhookAckSchema = z.object({ received: z.literal(true), duplicate: z.boolean() });

@@ -29,6 +29,23 @@ import {
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
+import {
+  assignedPlanSchema,
+  assignPlanSchema,
+  billingOverviewSchema,
+  checkoutSchema,
+  commissionSchema,
+  payoutListSchema,
+  payoutsQuerySchema,
+  planSchema,
+  plansResponseSchema,
+  planUpdateSchema,
+  redirectUrlSchema,
+  referralOverviewSchema,
+  referralVisitResultSchema,
+  referralVisitSchema,
+  webhookAckSchema,
+} from './billing.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
 
@@ -92,6 +109,18 @@ export const apiRoutes = {
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
+
+  'GET /api/plans': { response: plansResponseSchema },
+  'PUT /api/admin-panel/plans/:key': { body: planUpdateSchema, response: planSchema },
+  'PUT /api/admin-panel/tenants/:id/plan': { body: assignPlanSchema, response: assignedPlanSchema },
+  'GET /api/billing': { response: billingOverviewSchema },
+  'POST /api/billing/checkout': { body: checkoutSchema, response: redirectUrlSchema },
+  'POST /api/billing/portal': { response: redirectUrlSchema },
+  'POST /api/billing/webhook': { response: webhookAckSchema },
+  'GET /api/referrals': { response: referralOverviewSchema },
+  'POST /api/referrals/visit': { body: referralVisitSchema, response: referralVisitResultSchema },
+  'GET /api/admin-panel/referral-payouts': { query: payoutsQuerySchema, response: payoutListSchema },
+  'PUT /api/admin-panel/referral-payouts/:id/paid': { response: commissionSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -4,8 +4,11 @@ import type { EffectivePlan, LimitName, PlanFeature, SubscriptionRow } from './l
 /** The plan a workspace falls back to when its subscription ends or its grace period runs out. */
 export const DOWNGRADE_PLAN_KEY = 'starter';
 
-/** Statuses that keep the subscribed plan (past_due only until the grace period ends). */
-const KEEPS_PLAN = new Set(['trialing', 'active', 'past_due']);
+/**
+ * Statuses that keep the subscribed plan (past_due only until the grace period ends). `none` is a
+ * row that only remembers a Stripe customer for a workspace that never had a plan.
+ */
+const KEEPS_PLAN = new Set(['trialing', 'active', 'past_due', 'none']);
 
 export interface EffectivePlanInput {
   now: Date;

@@ -12,6 +12,7 @@ import { TenantsRepository } from '../control/tenants.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { AuthService } from '../auth/auth.service.js';
 import { PlansService } from '../plans/plans.service.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 
 /** Sign-up on the root host: a new tenant (schema, owner, trial) and its URL. */
 @Injectable()
@@ -27,6 +28,7 @@ export class WorkspacesService {
     private readonly resolver: TenantResolver,
     private readonly throttle: RequestThrottle,
     private readonly plans: PlansService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async slugAvailability(raw: string, ip: string): Promise<SlugAvailability> {
@@ -41,7 +43,7 @@ export class WorkspacesService {
     return taken ? { slug: parsed.data, available: false, reason: 'taken', message: 'This address is taken.' } : { slug: parsed.data, available: true };
   }
 
-  async register(input: RegisterInput, ip: string) {
+  async register(input: RegisterInput, ip: string, referralCookie?: string) {
     await this.throttle.hit({ key: `register:ip:${ip}`, max: 10, windowSeconds: 3600, what: 'sign-ups from your network' });
     if (await this.tenants.findBySlug(input.slug)) throw slugTaken();
     const passwordHash = await hashPassword(input.password);
@@ -59,6 +61,8 @@ export class WorkspacesService {
       await this.auth.sendVerification(user);
       return user;
     });
+    // The register field wins over the cookie the referral link set on this browser.
+    await this.referrals.attribute(tenant.id, input.referralCode || referralCookie, input.email);
     this.resolver.invalidate();
     await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: owner.id, meta: { slug: tenant.slug }, ip });
     const url = workspaceUrl(this.config, tenant.slug);
