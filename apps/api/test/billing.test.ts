@@ -19,9 +19,9 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     throw new Error(`events ${eventIds.join(', ')} not processed within 10 s`);
   }
 
-  async function deliverAll(events: { id: string }[]): Promise<void> {
+  async function deliverAll(events: Parameters<FakeStripe['deliver']>[0][]): Promise<void> {
     for (const e of events) expect(await stripe.deliver(e)).toBe(200);
-    await processed(events.map((e) => e.id));
+    await processed(events.map((e) => String(e.id)));
   }
 
   async function checkout(slug: string, token: string, body: unknown): Promise<string> {

@@ -11,6 +11,8 @@ import { TeamPage } from './team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
+import { BillingPage } from './billing/billing-page';
+import { ReferralsPage } from './billing/referrals-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -33,6 +35,8 @@ export default function WorkspaceApp() {
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
+          <Route path="/billing" element={<BillingPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
