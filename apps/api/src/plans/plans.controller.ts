@@ -11,7 +11,8 @@ import { PlansService } from './plans.service.js';
 
 @ApiTags('plans')
 @Controller('plans')
-@Realm('root')
+// Public on every host: the landing page and each workspace's billing page show the same catalogue.
+@Realm('any')
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
