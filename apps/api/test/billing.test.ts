@@ -174,6 +174,12 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     const accounts = await t.request('GET', '/api/accounts', { host: host('globex'), token: globex });
     expect(accounts.body.data.map((a: { username: string }) => a.username).sort()).toEqual(['first.one', 'fourth.one', 'second.one', 'third.one']);
     expect((await t.request('POST', '/api/accounts/manual', { host: host('globex'), token: globex, body: { username: 'fifth.one', followersCount: 5 } })).status).toBe(402);
+    // The newest accounts are read-only: their numbers stay, new ones are refused; the first stays writable.
+    const byName = new Map(accounts.body.data.map((a: { username: string; id: string }) => [a.username, a.id]));
+    const frozen = await t.request('PUT', `/api/accounts/${byName.get('fourth.one')}/metrics`, { host: host('globex'), token: globex, body: { followersCount: 999 } });
+    expect(frozen.status).toBe(402);
+    expect(frozen.body.error).toBe('account_read_only');
+    expect((await t.request('PUT', `/api/accounts/${byName.get('first.one')}/metrics`, { host: host('globex'), token: globex, body: { followersCount: 11 } })).status).toBe(200);
 
     await deliverAll(stripe.payOpenInvoice(subId));
     const restored = await billing('globex', globex);

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { accessibleFilter } from '../core/auth/casl-filter.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors/domain-error.js';
+import { badRequest, conflict, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { SyncService } from '../sync/sync.service.js';
@@ -32,6 +32,13 @@ export class AccountsService {
   /** 402 `account_limit_reached` naming the plan that lifts it (the limits service decides). */
   async assertWithinLimit(): Promise<void> {
     await this.limits.assertCanAdd('accounts');
+  }
+
+  /** After a downgrade, accounts over the plan's limit keep their data but take no new data. */
+  private async assertWritable(accountId: string): Promise<void> {
+    if ((await this.limits.readOnlyAccountIds()).has(accountId)) {
+      throw new DomainError('account_read_only', 402, 'This account is over your plan’s account limit, so it is read-only (nothing was deleted). An owner can pay the open invoice or upgrade on the billing page.');
+    }
   }
 
   async list(actor: MemberPrincipal) {
@@ -107,6 +114,7 @@ export class AccountsService {
   async updateManualMetrics(actor: MemberPrincipal, id: string, input: z.infer<typeof manualMetricsSchema>) {
     const account = await this.findOneOrFail(actor, id, 'update');
     if (account.kind !== 'manual') throw badRequest('not_manual', 'Numbers of a connected account come from Instagram; use Refresh instead.');
+    await this.assertWritable(account.id);
     const changes = { followersCount: input.followersCount, followsCount: input.followsCount ?? account.followsCount, mediaCount: input.mediaCount ?? account.mediaCount };
     await this.repo.update(account.id, changes);
     await this.recordManualMetrics(account.id, input);
@@ -126,6 +134,7 @@ export class AccountsService {
   async importCsv(actor: MemberPrincipal, id: string, csv: string) {
     const account = await this.findOneOrFail(actor, id, 'update');
     if (account.kind !== 'manual') throw badRequest('not_manual', 'Posts of a connected account come from Instagram; CSV import is for manual accounts.');
+    await this.assertWritable(account.id);
     const { posts, rejected } = parsePostsCsv(csv);
     // Ids derive from the row's content, so importing the same file twice updates instead of duplicating.
     const idFor = (p: (typeof posts)[number]) => `csv:${account.id}:${p.postedAt.toISOString()}:${(p.caption ?? '').slice(0, 40)}`;
@@ -159,6 +168,7 @@ export class AccountsService {
     const account = await this.findOneOrFail(actor, id, 'sync');
     if (account.kind === 'manual') throw badRequest('not_connected', 'A manual account has nothing to sync: update its numbers or import a CSV.');
     if (account.status === 'reconnect_required') throw conflict('reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account first.');
+    await this.assertWritable(account.id);
     const run = await this.sync.start(account.id, 'manual');
     return { syncRunId: run.id };
   }
