@@ -34,6 +34,10 @@ import { PlannerModule } from './planner/planner.module.js';
 import { AiModule } from './core/ai/ai.module.js';
 import { AuditsModule } from './audits/audits.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { PlansModule } from './plans/plans.module.js';
+import { LimitsModule } from './limits/limits.module.js';
+import { BillingModule } from './billing/billing.module.js';
+import { ReferralsModule } from './referrals/referrals.module.js';
 
 
 export interface AppModuleOptions {
@@ -72,7 +76,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule];
     return {
       module: AppModule,
       imports: [

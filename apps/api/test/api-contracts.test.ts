@@ -88,7 +88,7 @@ describe('API contracts', () => {
 
     const manual = paths['/api/accounts/manual'].post;
     expect(manual.responses['201'].content!['application/json'].schema.required).toEqual(expect.arrayContaining(['id', 'username', 'status']));
-    expect(manual.responses['409'].content!['application/json'].schema.properties.error.enum).toEqual(['account_limit_reached']);
+    expect(manual.responses['402'].content!['application/json'].schema.properties.error.enum).toEqual(['account_limit_reached']);
     expect((manual as any).requestBody.content['application/json'].schema.properties.username).toBeDefined();
 
     const media = paths['/api/accounts/{id}/media'].get as any;

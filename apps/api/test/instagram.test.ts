@@ -289,7 +289,7 @@ describe('Instagram accounts', () => {
     expect(numbers.body.followersCount).toBe(1250);
     // 4 accounts now: the limit names itself.
     const over = await t.request('POST', '/api/accounts/manual', { host: host('acme'), token: owner, body: { username: 'one.more', followersCount: 1 } });
-    expect(over.status).toBe(409);
+    expect(over.status).toBe(402);
     expect(over.body).toMatchObject({ error: 'account_limit_reached', message: expect.stringContaining('4 Instagram accounts') });
     const connectOver = await t.request('GET', '/api/instagram/auth/url', { host: host('acme'), token: owner });
     expect(connectOver.body.error).toBe('account_limit_reached');

@@ -16,6 +16,8 @@ export const registerSchema = z.object({
   referralCode: text({ max: 64 }).optional(),
   /** The browser's IANA zone (Intl.DateTimeFormat().resolvedOptions().timeZone); accounts inherit it. */
   timeZone: text({ max: 64 }).refine((tz) => isTimeZone(tz), TIME_ZONE_MESSAGE).optional(),
+  /** The plan picked on the landing page (`/signup?plan=pro`): the trial is of this plan. */
+  plan: z.enum(['starter', 'pro', 'agency', 'enterprise'], { error: 'must be one of starter, pro, agency, enterprise' }).optional(),
 });
 export type RegisterInput = z.infer<typeof registerSchema>;
 

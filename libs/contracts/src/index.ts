@@ -16,3 +16,4 @@ export * from './profile.responses.js';
 export * from './content.js';
 export * from './planner.js';
 export * from './audits.js';
+export * from './billing.js';

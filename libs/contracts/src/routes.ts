@@ -42,6 +42,23 @@ import {
 import { appContextSchema, healthSchema } from './platform.responses.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
+import {
+  assignedPlanSchema,
+  assignPlanSchema,
+  billingOverviewSchema,
+  checkoutSchema,
+  commissionSchema,
+  payoutListSchema,
+  payoutsQuerySchema,
+  planSchema,
+  plansResponseSchema,
+  planUpdateSchema,
+  redirectUrlSchema,
+  referralOverviewSchema,
+  referralVisitResultSchema,
+  referralVisitSchema,
+  webhookAckSchema,
+} from './billing.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import {
   brandVoiceInputSchema,
@@ -147,6 +164,17 @@ export const apiRoutes = {
   'GET /api/audits/:id/share-links': { response: shareLinkListSchema },
   'DELETE /api/share-links/:id': { response: null },
   'GET /api/dashboard': { response: dashboardSchema },
+  'GET /api/plans': { response: plansResponseSchema },
+  'PUT /api/admin-panel/plans/:key': { body: planUpdateSchema, response: planSchema },
+  'PUT /api/admin-panel/tenants/:id/plan': { body: assignPlanSchema, response: assignedPlanSchema },
+  'GET /api/billing': { response: billingOverviewSchema },
+  'POST /api/billing/checkout': { body: checkoutSchema, response: redirectUrlSchema },
+  'POST /api/billing/portal': { response: redirectUrlSchema },
+  'POST /api/billing/webhook': { response: webhookAckSchema },
+  'GET /api/referrals': { response: referralOverviewSchema },
+  'POST /api/referrals/visit': { body: referralVisitSchema, response: referralVisitResultSchema },
+  'GET /api/admin-panel/referral-payouts': { query: payoutsQuerySchema, response: payoutListSchema },
+  'PUT /api/admin-panel/referral-payouts/:id/paid': { response: commissionSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

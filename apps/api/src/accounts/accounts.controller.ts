@@ -33,7 +33,7 @@ export class AccountsController {
 
   @Post('manual')
   @Policy('connect', 'InstagramAccount')
-  @ApiRoute({ summary: 'Add a manual account (no Instagram connection) with its numbers', responses: { 201: accountSummarySchema }, errors: { 409: ['account_limit_reached'] } })
+  @ApiRoute({ summary: 'Add a manual account (no Instagram connection) with its numbers', responses: { 201: accountSummarySchema }, errors: { 402: ['account_limit_reached'] } })
   createManual(@CurrentPrincipal() actor: MemberPrincipal, @ZodBody(manualAccountSchema) body: z.infer<typeof manualAccountSchema>) {
     return this.accounts.createManual(actor, body);
   }
@@ -54,7 +54,7 @@ export class AccountsController {
 
   @Put(':id/metrics')
   @Policy('update', 'InstagramAccount')
-  @ApiRoute({ summary: 'Record a manual account’s numbers for a day (today by default)', responses: { 200: accountSummarySchema }, errors: { 400: ['not_manual'], 403: ['forbidden'], 404: ['not_found'] } })
+  @ApiRoute({ summary: 'Record a manual account’s numbers for a day (today by default)', responses: { 200: accountSummarySchema }, errors: { 400: ['not_manual'], 402: ['account_read_only'], 403: ['forbidden'], 404: ['not_found'] } })
   updateMetrics(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(manualMetricsSchema) body: z.infer<typeof manualMetricsSchema>) {
     return this.accounts.updateManualMetrics(actor, id, body);
   }
@@ -62,7 +62,7 @@ export class AccountsController {
   @Post(':id/posts/import')
   @HttpCode(200)
   @Policy('update', 'InstagramAccount')
-  @ApiRoute({ summary: 'Import posts into a manual account from CSV; answers what was imported and each rejected row', responses: { 200: importReportSchema }, errors: { 400: ['not_manual'], 403: ['forbidden'], 404: ['not_found'] } })
+  @ApiRoute({ summary: 'Import posts into a manual account from CSV; answers what was imported and each rejected row', responses: { 200: importReportSchema }, errors: { 400: ['not_manual'], 402: ['account_read_only'], 403: ['forbidden'], 404: ['not_found'] } })
   importCsv(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(csvImportSchema, { rawTextFields: ['csv'] }) body: z.infer<typeof csvImportSchema>) {
     return this.accounts.importCsv(actor, id, body.csv);
   }
@@ -70,7 +70,7 @@ export class AccountsController {
   @Post(':id/refresh')
   @HttpCode(202)
   @Policy('sync', 'InstagramAccount')
-  @ApiRoute({ summary: 'Start a sync of a connected account ("Refresh now"); poll GET …/sync for progress', responses: { 202: refreshResponseSchema }, errors: { 400: ['not_connected'], 403: ['forbidden'], 404: ['not_found'], 409: ['reconnect_required'] } })
+  @ApiRoute({ summary: 'Start a sync of a connected account ("Refresh now"); poll GET …/sync for progress', responses: { 202: refreshResponseSchema }, errors: { 400: ['not_connected'], 402: ['account_read_only'], 403: ['forbidden'], 404: ['not_found'], 409: ['reconnect_required'] } })
   refresh(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string) {
     return this.accounts.refresh(actor, id);
   }

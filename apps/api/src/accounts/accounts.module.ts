@@ -1,3 +1,4 @@
+import { LimitsModule } from '../limits/limits.module.js';
 import { Module } from '@nestjs/common';
 import { SyncModule } from '../sync/sync.module.js';
 import { AccountsIndexRepository } from './accounts-index.repository.js';
@@ -6,7 +7,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { AccountsService } from './accounts.service.js';
 
 @Module({
-  imports: [SyncModule],
+  imports: [SyncModule, LimitsModule],
   controllers: [AccountsController],
   providers: [AccountsService, AccountsRepository, AccountsIndexRepository],
   exports: [AccountsService, AccountsRepository, AccountsIndexRepository],

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { accessibleFilter } from '../core/auth/casl-filter.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
-import { badRequest, conflict, forbidden, notFound } from '../core/errors/domain-error.js';
+import { badRequest, conflict, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { SyncService } from '../sync/sync.service.js';
@@ -15,6 +15,7 @@ import { AccountsIndexRepository } from './accounts-index.repository.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { toAccountSummary, type manualAccountSchema, type manualMetricsSchema } from './accounts.dto.js';
 import { parsePostsCsv } from './csv-posts.js';
+import { LimitsService } from '../limits/limits.service.js';
 
 @Injectable()
 export class AccountsService {
@@ -25,24 +26,25 @@ export class AccountsService {
     private readonly sync: SyncService,
     private readonly index: AccountsIndexRepository,
     private readonly ctx: TenantContext,
+    private readonly limits: LimitsService,
   ) {}
 
-  /** The plan's account limit (plans arrive with billing; until then DEFAULT_ACCOUNT_LIMIT). */
-  get accountLimit(): number {
-    return this.config.defaultAccountLimit;
+  /** 402 `account_limit_reached` naming the plan that lifts it (the limits service decides). */
+  async assertWithinLimit(): Promise<void> {
+    await this.limits.assertCanAdd('accounts');
   }
 
-  async assertWithinLimit(): Promise<void> {
-    const used = await this.repo.countLive();
-    if (used >= this.accountLimit) {
-      throw conflict('account_limit_reached', `Your plan allows ${this.accountLimit} Instagram account${this.accountLimit === 1 ? '' : 's'} and this workspace has ${used}. Disconnect one or upgrade the plan.`);
+  /** After a downgrade, accounts over the plan's limit keep their data but take no new data. */
+  private async assertWritable(accountId: string): Promise<void> {
+    if ((await this.limits.readOnlyAccountIds()).has(accountId)) {
+      throw new DomainError('account_read_only', 402, 'This account is over your plan’s account limit, so it is read-only (nothing was deleted). An owner can pay the open invoice or upgrade on the billing page.');
     }
   }
 
   async list(actor: MemberPrincipal) {
     const filter = accessibleFilter(actor.ability, 'read', 'InstagramAccount');
     const { accounts, liveCount } = await this.repo.listWithLiveCount(filter);
-    return { data: accounts.map(toAccountSummary), limit: { used: liveCount, max: this.accountLimit } };
+    return { data: accounts.map(toAccountSummary), limit: { used: liveCount, max: (await this.limits.limit('accounts')) ?? Number.MAX_SAFE_INTEGER } };
   }
 
   /** Not-yours answers like not-found. */
@@ -126,6 +128,7 @@ export class AccountsService {
   async updateManualMetrics(actor: MemberPrincipal, id: string, input: z.infer<typeof manualMetricsSchema>) {
     const account = await this.findOneOrFail(actor, id, 'update');
     if (account.kind !== 'manual') throw badRequest('not_manual', 'Numbers of a connected account come from Instagram; use Refresh instead.');
+    await this.assertWritable(account.id);
     const changes = { followersCount: input.followersCount, followsCount: input.followsCount ?? account.followsCount, mediaCount: input.mediaCount ?? account.mediaCount };
     await this.repo.update(account.id, changes);
     await this.recordManualMetrics(account.id, input);
@@ -145,6 +148,7 @@ export class AccountsService {
   async importCsv(actor: MemberPrincipal, id: string, csv: string) {
     const account = await this.findOneOrFail(actor, id, 'update');
     if (account.kind !== 'manual') throw badRequest('not_manual', 'Posts of a connected account come from Instagram; CSV import is for manual accounts.');
+    await this.assertWritable(account.id);
     const { posts, rejected } = parsePostsCsv(csv);
     // Ids derive from the row's content, so importing the same file twice updates instead of duplicating.
     const idFor = (p: (typeof posts)[number]) => `csv:${account.id}:${p.postedAt.toISOString()}:${(p.caption ?? '').slice(0, 40)}`;
@@ -178,6 +182,7 @@ export class AccountsService {
     const account = await this.findOneOrFail(actor, id, 'sync');
     if (account.kind === 'manual') throw badRequest('not_connected', 'A manual account has nothing to sync: update its numbers or import a CSV.');
     if (account.status === 'reconnect_required') throw conflict('reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account first.');
+    await this.assertWritable(account.id);
     const run = await this.sync.start(account.id, 'manual');
     return { syncRunId: run.id };
   }

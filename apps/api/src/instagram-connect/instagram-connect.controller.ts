@@ -21,7 +21,7 @@ export class InstagramConnectController {
 
   @Get('auth/url')
   @Policy('connect', 'InstagramAccount')
-  @ApiRoute({ summary: 'The Instagram authorize URL to connect an account (or reconnect `accountId`)', responses: { 200: authorizeUrlSchema }, errors: { 403: ['forbidden'], 404: ['not_found'], 409: ['account_limit_reached'], 503: ['instagram_not_configured'] } })
+  @ApiRoute({ summary: 'The Instagram authorize URL to connect an account (or reconnect `accountId`)', responses: { 200: authorizeUrlSchema }, errors: { 403: ['forbidden'], 404: ['not_found'], 402: ['account_limit_reached'], 503: ['instagram_not_configured'] } })
   authorizeUrl(@CurrentPrincipal() actor: MemberPrincipal, @ZodQuery(connectQuerySchema) query: z.infer<typeof connectQuerySchema>) {
     return this.connect.authorizeUrl(actor, query.accountId);
   }

@@ -45,7 +45,7 @@ export class TeamController {
 
   @Post('invitations')
   @Policy('invite', 'Member')
-  @ApiRoute({ summary: 'Invite someone by e-mail as admin, manager or client', responses: { 201: invitationViewSchema }, errors: { 403: ['forbidden'], 409: ['already_invited', 'already_member'], 429: ['too_many_attempts'] } })
+  @ApiRoute({ summary: 'Invite someone by e-mail as admin, manager or client', responses: { 201: invitationViewSchema }, errors: { 402: ['seat_limit_reached', 'client_login_limit_reached'], 403: ['forbidden'], 409: ['already_invited', 'already_member'], 429: ['too_many_attempts'] } })
   invite(@CurrentPrincipal() actor: MemberPrincipal, @ZodBody(inviteSchema) body: z.infer<typeof inviteSchema>) {
     return this.team.invite(actor, body.email, body.role);
   }

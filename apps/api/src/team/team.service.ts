@@ -1,4 +1,5 @@
 import { assertStrongPassword } from '../core/crypto/password-policy.js';
+import { LimitsService } from '../limits/limits.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { asSubject, assignableRoles } from '@instagrowth/authz';
 import type { Role } from '@instagrowth/contracts';
@@ -26,6 +27,7 @@ export class TeamService {
     private readonly mail: MailService,
     private readonly ctx: TenantContext,
     private readonly throttle: RequestThrottle,
+    private readonly limits: LimitsService,
   ) {}
 
   async listMembers() {
@@ -68,6 +70,8 @@ export class TeamService {
     if (await this.repo.findPendingInvitationByEmail(email)) {
       throw conflict('already_invited', `${email} already has a pending invitation. Revoke it to send a new one.`, { email: 'already has a pending invitation' });
     }
+    // A pending invitation holds its seat (or client login), so the limit is checked here.
+    await this.limits.assertCanAdd(role === 'client' ? 'clientLogins' : 'seats');
     const token = newOpaqueToken();
     const invitation = await this.repo.createInvitation({ email, role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/invite?token=${token}`;

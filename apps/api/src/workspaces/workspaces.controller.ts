@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Public, Realm } from '../core/auth/decorators.js';
 import { ApiRoute } from '../core/http/api-route.js';
 import { ZodBody, ZodParam } from '../core/http/zod.js';
+import { REFERRAL_COOKIE } from '../referrals/referrals.service.js';
 import { WorkspacesService } from './workspaces.service.js';
 
 @ApiTags('workspaces')
@@ -25,6 +26,6 @@ export class WorkspacesController {
   @Public()
   @ApiRoute({ summary: 'Sign up: create a workspace, its owner and trial (root host)', responses: { 201: registerResponseSchema }, errors: { 409: ['slug_taken'], 429: ['too_many_attempts'] } })
   register(@ZodBody(registerSchema) body: z.infer<typeof registerSchema>, @Req() req: FastifyRequest) {
-    return this.workspaces.register(body, req.ip);
+    return this.workspaces.register(body, req.ip, req.cookies?.[REFERRAL_COOKIE]);
   }
 }

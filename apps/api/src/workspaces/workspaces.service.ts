@@ -13,6 +13,8 @@ import { TenantProvisioner } from '../control/tenant-provisioner.service.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { AuthRepository } from '../auth/auth.repository.js';
 import { AuthService } from '../auth/auth.service.js';
+import { PlansService } from '../plans/plans.service.js';
+import { ReferralsService } from '../referrals/referrals.service.js';
 
 /** Sign-up on the root host: a new tenant (schema, owner, trial) and its URL. */
 @Injectable()
@@ -27,6 +29,8 @@ export class WorkspacesService {
     private readonly audit: PlatformAuditRepository,
     private readonly resolver: TenantResolver,
     private readonly throttle: RequestThrottle,
+    private readonly plans: PlansService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async slugAvailability(raw: string, ip: string): Promise<SlugAvailability> {
@@ -41,7 +45,7 @@ export class WorkspacesService {
     return taken ? { slug: parsed.data, available: false, reason: 'taken', message: 'This address is taken.' } : { slug: parsed.data, available: true };
   }
 
-  async register(input: RegisterInput, ip: string) {
+  async register(input: RegisterInput, ip: string, referralCookie?: string) {
     await this.throttle.hit({ key: `register:ip:${ip}`, max: 10, windowSeconds: 3600, what: 'sign-ups from your network' });
     assertStrongPassword(input.password, input.email);
     if (await this.tenants.findBySlug(input.slug)) throw slugTaken();
@@ -62,9 +66,12 @@ export class WorkspacesService {
     }
     // The browser's zone at sign-up; UTC (the column default) when it sent none.
     if (input.timeZone) await this.tenants.setTimeZone(tenant.id, input.timeZone);
+    await this.plans.startTrial(tenant.id, input.plan ?? this.config.billing.trialPlan, tenant.trialEndsAt ?? null);
     if (!owner) throw new Error('provisioning finished without an owner');
     const createdOwner = owner;
     await this.ctx.run(tenant, () => this.auth.sendVerification(createdOwner));
+    // The register field wins over the cookie the referral link set on this browser.
+    await this.referrals.attribute(tenant.id, input.referralCode || referralCookie, input.email);
     await this.resolver.invalidate();
     await this.audit.record({ actorType: 'visitor', action: 'tenant.registered', tenantId: tenant.id, targetId: createdOwner.id, meta: { slug: tenant.slug }, ip });
     const url = workspaceUrl(this.config, tenant.slug);

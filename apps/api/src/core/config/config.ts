@@ -65,6 +65,13 @@ const envSchema = z.object({
   OPENAI_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
   // USD per million tokens, "model=input/output,…"; unknown models are costed at the first entry.
   OPENAI_PRICES: z.string().regex(/^[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?(,[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?)*$/, 'must look like gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10').default('gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10,gpt-4.1-mini=0.4/1.6'),
+  TRIAL_PLAN: z.enum(['starter', 'pro', 'agency', 'enterprise']).default('pro'),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE_URL: z.string().url('must be an absolute URL such as http://127.0.0.1:12111').optional(),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  REFERRAL_COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(20),
+  REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30),
 });
 
 export interface AppConfig {
@@ -114,6 +121,20 @@ export interface AppConfig {
   pdf: { executablePath: string; concurrency: number; timeoutMs: number };
   /** OpenAI (the super-admin's settings override key, base URL and model); prices in USD per 1M tokens. */
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number; prices: Record<string, { input: number; output: number }> };
+  billing: {
+    /** The plan a sign-up's trial is of when the landing page named none. */
+    trialPlan: 'starter' | 'pro' | 'agency' | 'enterprise';
+    /** Env fallbacks; system settings (super-admin) override them. */
+    stripeSecretKey: string | undefined;
+    stripeWebhookSecret: string | undefined;
+    /** Where the Stripe SDK talks to (a fake server in tests); unset = Stripe. */
+    stripeApiBaseUrl: string | undefined;
+    /** Days a past-due workspace keeps its plan before the downgrade. */
+    graceDays: number;
+    referralCommissionPercent: number;
+    /** Days a commission stays pending (refund window) before it is payable. */
+    referralHoldDays: number;
+  };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -174,6 +195,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    billing: {
+      trialPlan: e.TRIAL_PLAN,
+      stripeSecretKey: e.STRIPE_SECRET_KEY,
+      stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      stripeApiBaseUrl: e.STRIPE_API_BASE_URL,
+      graceDays: e.BILLING_GRACE_DAYS,
+      referralCommissionPercent: e.REFERRAL_COMMISSION_PERCENT,
+      referralHoldDays: e.REFERRAL_HOLD_DAYS,
+    },
     instagram: {
       authorizeUrl: e.INSTAGRAM_AUTHORIZE_URL,
       apiBaseUrl: e.INSTAGRAM_API_BASE_URL,

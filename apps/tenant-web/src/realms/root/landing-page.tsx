@@ -18,8 +18,9 @@ import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
 import { MarketingLayout } from './marketing-layout';
-import { EXTRAS, PLANS } from './plans';
 import { rememberReferral } from './referral';
+import { PricingSection } from './pricing/pricing-section';
+import { reportReferralVisit } from './pricing/queries';
 
 const FEATURES = [
   {
@@ -119,7 +120,11 @@ function HeroPreview() {
 
 export function LandingPage() {
   const [params] = useSearchParams();
-  useEffect(() => rememberReferral(params.get('ref')), [params]);
+  useEffect(() => {
+    const code = params.get('ref');
+    rememberReferral(code);
+    if (code) reportReferralVisit(code);
+  }, [params]);
 
   return (
     <MarketingLayout>
@@ -227,59 +232,8 @@ export function LandingPage() {
             <h2 className="text-3xl font-semibold tracking-tight">Simple pricing that scales with you</h2>
             <p className="mt-3 text-zinc-600">Every plan starts with a free trial. Upgrade, downgrade or cancel at any time.</p>
           </div>
-          <div className="mt-12 grid gap-5 md:grid-cols-2 lg:grid-cols-4" role="list" aria-label="Plans">
-            {PLANS.map((plan) => (
-              <div
-                key={plan.id}
-                role="listitem"
-                aria-label={`${plan.name} plan`}
-                className={cn(
-                  'relative flex flex-col rounded-2xl border bg-white p-6 shadow-xs',
-                  plan.highlight ? 'border-brand shadow-lg shadow-brand/10 ring-1 ring-brand' : 'border-zinc-200',
-                )}
-              >
-                {plan.highlight ? (
-                  <Badge className="absolute -top-3 left-6" variant="default">
-                    Most popular
-                  </Badge>
-                ) : null}
-                <h3 className="text-lg font-semibold">{plan.name}</h3>
-                <p className="mt-1 text-sm text-zinc-500">{plan.tagline}</p>
-                <p className="mt-5 flex items-baseline gap-1">
-                  <span className="text-4xl font-semibold tracking-tight">${plan.price}</span>
-                  <span className="text-sm text-zinc-500">/ month</span>
-                </p>
-                <ul className="mt-6 flex-1 space-y-2.5 text-sm">
-                  {[
-                    `${plan.accounts} Instagram account${plan.accounts === 1 ? '' : 's'}`,
-                    `${plan.aiGenerations.toLocaleString('en-US')} AI generations / month`,
-                    plan.seats,
-                    plan.whiteLabel,
-                  ].map((line) => (
-                    <li key={line} className="flex items-start gap-2.5">
-                      <Check className="mt-0.5 size-4 shrink-0 text-brand-ink" />
-                      {line}
-                    </li>
-                  ))}
-                </ul>
-                <Button className="mt-7 w-full" variant={plan.highlight ? 'default' : 'outline'} asChild>
-                  <Link to={`/signup?plan=${plan.id}`}>Choose {plan.name}</Link>
-                </Button>
-              </div>
-            ))}
-          </div>
-          <div className="mt-10 rounded-2xl border border-zinc-200 bg-white p-6">
-            <h3 className="text-sm font-semibold">One-time products and add-ons</h3>
-            <dl className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-              {EXTRAS.map((extra) => (
-                <div key={extra.name}>
-                  <dt className="text-sm text-zinc-600">{extra.name}</dt>
-                  <dd className="mt-0.5 text-sm">
-                    <span className="font-semibold">{extra.price}</span> <span className="text-zinc-500">{extra.note}</span>
-                  </dd>
-                </div>
-              ))}
-            </dl>
+          <div className="mt-12">
+            <PricingSection />
           </div>
         </div>
       </section>

@@ -3,6 +3,7 @@ import { NotFoundPage } from '@/app/status-pages';
 import { LandingPage } from './landing-page';
 import { SignupPage } from './signup-page';
 import { FindWorkspacePage } from './find-workspace-page';
+import { PricingPage } from './pricing/pricing-page';
 
 /** Root realm (the base domain): marketing, pricing and sign-up. */
 export default function RootApp() {
@@ -10,6 +11,7 @@ export default function RootApp() {
     <Routes>
       <Route path="/" element={<LandingPage />} />
       <Route path="/signup" element={<SignupPage />} />
+      <Route path="/pricing" element={<PricingPage />} />
       <Route path="/login" element={<FindWorkspacePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

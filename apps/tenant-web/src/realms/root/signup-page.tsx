@@ -18,10 +18,11 @@ import { ApiError, publicApi } from '@/lib/api-client';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { useDebouncedValue } from '@/lib/hooks';
 import { cn, fieldMessage, slugify } from '@/lib/utils';
-import { PLANS } from './plans';
+import { isPlanKey } from './plans';
+import { usePlans } from './pricing/queries';
 import { storedReferral } from './referral';
 
-const formSchema = registerSchema.omit({ referralCode: true });
+const formSchema = registerSchema.omit({ referralCode: true, plan: true });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 const FIELDS = ['workspaceName', 'slug', 'name', 'email', 'password'] as const;
@@ -83,7 +84,10 @@ export function SignupPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const slugEdited = useRef(false);
-  const plan = PLANS.find((p) => p.id === params.get('plan'));
+  const planParam = params.get('plan');
+  const planKey = isPlanKey(planParam) ? planParam : undefined;
+  const plans = usePlans();
+  const plan = plans.data?.plans.find((p) => p.key === planKey);
 
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
@@ -105,9 +109,10 @@ export function SignupPage() {
   const signup = useMutation({
     mutationFn: (values: FormOutput) => {
       const referralCode = params.get('ref') ?? storedReferral();
-      // The workspace's time zone starts as the browser's (accounts inherit it; editable per account).
+      // The workspace's time zone starts as the browser's (accounts inherit it; editable per account);
+      // the landing page's plan is the plan the trial is of.
       const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}) };
+      const body = { ...values, ...(referralCode ? { referralCode } : {}), ...(timeZone && isTimeZone(timeZone) ? { timeZone } : {}), ...(planKey ? { plan: planKey } : {}) };
       return publicApi.call('POST /api/auth/register', { body });
     },
     onSuccess: (result) => {
@@ -161,7 +166,7 @@ export function SignupPage() {
           </Link>
           <h1 className="text-2xl font-semibold tracking-tight">Create your workspace</h1>
           <p className="mt-1.5 text-sm text-zinc-500">
-            {plan ? `You picked ${plan.name}. Every workspace starts on a free trial; choose your plan from Billing whenever you are ready.` : 'Start your free trial. No credit card needed.'}
+            {plan ? `You picked ${plan.name}: your free trial is of the ${plan.name} plan. Subscribe from Billing whenever you are ready.` : 'Start your free trial. No credit card needed.'}
           </p>
 
           <form className="mt-8 grid gap-5" noValidate onSubmit={handleSubmit((values) => signup.mutate(values))}>

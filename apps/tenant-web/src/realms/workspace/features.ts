@@ -5,6 +5,8 @@ import {
   Inbox,
   LayoutDashboard,
   Settings,
+  CreditCard,
+  Gift,
   Sparkles,
   Stethoscope,
   Users,
@@ -33,6 +35,8 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/reports', label: 'Reports', icon: FileBarChart, can: ['read', 'Report'] },
   { to: '/team', label: 'Team', icon: Users, can: ['read', 'Member'] },
   { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'] },
+  { to: '/billing', label: 'Billing', icon: CreditCard, can: ['read', 'Billing'] },
+  { to: '/referrals', label: 'Referrals', icon: Gift, can: ['manage', 'Billing'] },
 ];
 
 export interface ComingSoonFeature {

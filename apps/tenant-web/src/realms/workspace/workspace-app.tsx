@@ -16,6 +16,8 @@ import { ProfilePage } from './profile/profile-page';
 import { ContentPage } from './content/content-page';
 import { PlannerPage } from './planner/planner-page';
 import { AuditsRoutes } from './audits/audits-routes';
+import { BillingPage } from './billing/billing-page';
+import { ReferralsPage } from './billing/referrals-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -40,6 +42,8 @@ export default function WorkspaceApp() {
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/profile" element={<ProfilePage />} />
+          <Route path="/billing" element={<BillingPage />} />
+          <Route path="/referrals" element={<ReferralsPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
