@@ -11,3 +11,5 @@ export * from './accounts.responses.js';
 export * from './platform.responses.js';
 export * from './routes.js';
 export * from './credits.js';
+export * from './branding.js';
+export * from './domains.js';

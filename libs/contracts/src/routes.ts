@@ -28,6 +28,8 @@ import {
   verificationResentSchema,
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
+import { brandingViewSchema, updateBrandingSchema } from './branding.js';
+import { createDomainSchema, domainListSchema, domainViewSchema } from './domains.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
@@ -92,6 +94,12 @@ export const apiRoutes = {
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
+  'GET /api/branding': { response: brandingViewSchema },
+  'PUT /api/branding': { body: updateBrandingSchema, response: brandingViewSchema },
+  'GET /api/domains': { response: domainListSchema },
+  'POST /api/domains': { body: createDomainSchema, response: domainViewSchema },
+  'POST /api/domains/:id/verify': { response: domainViewSchema },
+  'DELETE /api/domains/:id': { response: null },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

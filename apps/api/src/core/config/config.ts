@@ -49,6 +49,11 @@ const envSchema = z.object({
   INSTAGRAM_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   INSTAGRAM_TOKEN_REFRESH_DAYS: z.coerce.number().int().min(1).max(59).default(10),
   INSTAGRAM_BACKFILL_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  DNS_SERVERS: z
+    .string()
+    .regex(/^\s*$|^([0-9a-fA-F.:\[\]]+)(\s*,\s*[0-9a-fA-F.:\[\]]+)*$/, 'must be comma-separated host:port entries such as 1.1.1.1:53')
+    .optional(),
+  CUSTOM_DOMAIN_TARGET: z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name').optional(),
 });
 
 export interface AppConfig {
@@ -92,6 +97,8 @@ export interface AppConfig {
     /** Days of account insights fetched on first connect (the API keeps 90). */
     backfillDays: number;
   };
+  /** Custom domains: resolvers for verification (empty = the system's) and the CNAME target shown to users. */
+  domains: { dnsServers: string[]; cnameTarget: string };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -163,6 +170,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       syncConcurrency: e.INSTAGRAM_SYNC_CONCURRENCY,
       tokenRefreshDays: e.INSTAGRAM_TOKEN_REFRESH_DAYS,
       backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
+    },
+    domains: {
+      dnsServers: (e.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      cnameTarget: e.CUSTOM_DOMAIN_TARGET ?? appUrl.hostname,
     },
     warnings,
   };
