@@ -134,7 +134,7 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
       // Another workspace's host does not serve it.
       expect((await t.request('GET', res.body.url, { host: host('globex') })).status).toBe(404);
       // The PDF renderer's input carries it inline.
-      const pdf = await t.app.get(TenantContext).run((await t.app.get(TenantResolver).resolve(host('acme')) as { tenant: never }).tenant, () => t.app.get(BrandingService).forPdf());
+      const pdf = await t.app.get(TenantContext).run((await t.app.get(TenantResolver).resolve(host('acme')) as unknown as { tenant: never }).tenant, () => t.app.get(BrandingService).forPdf());
       expect(pdf).toMatchObject({ name: 'Acme Growth', primaryColor: '#0f766e', footerText: 'Acme Growth · hello@acme.test', showPoweredBy: false });
       expect(pdf.logoDataUri).toBe(`data:image/png;base64,${bytes.toString('base64')}`);
     });

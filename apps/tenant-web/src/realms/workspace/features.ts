@@ -8,6 +8,8 @@ import {
   Sparkles,
   Stethoscope,
   Users,
+  Palette,
+  Globe,
   type LucideIcon,
 } from 'lucide-react';
 import type { Action, Subject } from '@instagrowth/authz';
@@ -32,7 +34,9 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: Inbox, can: ['read', 'Inbox'] },
   { to: '/reports', label: 'Reports', icon: FileBarChart, can: ['read', 'Report'] },
   { to: '/team', label: 'Team', icon: Users, can: ['read', 'Member'] },
-  { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'] },
+  { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
+  { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
+  { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },
 ];
 
 export interface ComingSoonFeature {

@@ -11,10 +11,15 @@ import { TeamPage } from './team-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { InAppNotFound } from './not-found-page';
 import { AccountsRoutes } from './accounts/accounts-routes';
+import { BrandingEffect } from './branding/branding-effect';
+import { BrandingPage } from './branding/branding-page';
+import { DomainsPage } from './domains/domains-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
   return (
+    <>
+    <BrandingEffect />
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -33,10 +38,13 @@ export default function WorkspaceApp() {
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
+          <Route path="/settings/branding" element={<BrandingPage />} />
+          <Route path="/settings/domains" element={<DomainsPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
       </Route>
     </Routes>
+    </>
   );
 }
