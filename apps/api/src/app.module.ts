@@ -30,6 +30,7 @@ import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { DomainsModule } from './domains/domains.module.js';
+import { ClientsModule } from './clients/clients.module.js';
 
 
 export interface AppModuleOptions {
@@ -68,7 +69,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, BrandingModule, DomainsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, BrandingModule, DomainsModule, ClientsModule];
     return {
       module: AppModule,
       imports: [

@@ -29,7 +29,7 @@ import {
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
 import { brandingViewSchema, updateBrandingSchema } from './branding.js';
-import { createDomainSchema, domainListSchema, domainViewSchema } from './domains.js';
+import { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema, createDomainSchema, domainListSchema, domainViewSchema } from './domains.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
@@ -100,6 +100,13 @@ export const apiRoutes = {
   'POST /api/domains': { body: createDomainSchema, response: domainViewSchema },
   'POST /api/domains/:id/verify': { response: domainViewSchema },
   'DELETE /api/domains/:id': { response: null },
+  'GET /api/clients': { response: clientListSchema },
+  'POST /api/clients': { body: clientInputSchema, response: clientViewSchema },
+  'GET /api/clients/:id': { response: clientViewSchema },
+  'PUT /api/clients/:id': { body: clientInputSchema, response: clientViewSchema },
+  'DELETE /api/clients/:id': { response: null },
+  'PUT /api/clients/:id/accounts': { body: clientIdsSchema, response: clientViewSchema },
+  'PUT /api/clients/:id/members': { body: clientIdsSchema, response: clientViewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

@@ -36,7 +36,5 @@ export function contrastWarnings(primary: string, accent: string): ContrastWarni
   onWhite('accentColor', accent, 'The accent colour');
   const button = Math.max(contrastRatio(primary, '#ffffff'), contrastRatio(primary, '#18181b'));
   if (button < AA_TEXT) warnings.push({ fields: ['primaryColor'], ratio: button, message: `Button text on ${primary} reaches only ${button}:1 in white or black; WCAG AA needs ${AA_TEXT}:1.` });
-  const pair = contrastRatio(primary, accent);
-  if (pair < 3) warnings.push({ fields: ['primaryColor', 'accentColor'], ratio: pair, message: `Primary and accent are ${pair}:1 apart; charts that use both need at least 3:1 to tell them apart.` });
   return warnings;
 }

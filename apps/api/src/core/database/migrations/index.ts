@@ -6,9 +6,10 @@ import { tenant0002Instagram } from './tenant-0002-instagram.js';
 import { tenant0003WebhookEvents } from './tenant-0003-webhook-events.js';
 import { tenant0004Credits } from './tenant-0004-credits.js';
 import { control0006DomainChecks } from './control-0006-domain-checks.js';
+import { tenant0008Clients } from './tenant-0008-clients.js';
 
 /** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
 export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0006DomainChecks];
-export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits];
+export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0008Clients];
 
 export type { ControlMigration, TenantMigration } from './migration.js';
