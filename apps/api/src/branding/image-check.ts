@@ -71,7 +71,7 @@ export function checkImage(kind: BrandingAssetKind, input: Buffer): CheckedImage
   } else {
     throw badRequest('unsupported_image', 'The file is not a PNG, JPEG or SVG image (checked by its content, not its name).', { file: 'must be a PNG, JPEG or SVG image' });
   }
-  if (!rules.types.includes(result.ext)) throw badRequest('unsupported_image', `A ${kind} must be ${rules.types.join(' or ').toUpperCase()}.`, { file: `must be ${rules.types.join(' or ')}` });
+  if (!rules.types.includes(result.ext)) throw badRequest('unsupported_image', `A ${kind} must be ${rules.types.map((x) => x.toUpperCase()).join(' or ')}.`, { file: `must be ${rules.types.join(' or ')}` });
   const { width, height } = result;
   if (width < rules.minSide || height < rules.minSide || width > rules.maxSide || height > rules.maxSide) {
     throw badRequest('bad_dimensions', `The image is ${width}×${height}; a ${kind} must be between ${rules.minSide} and ${rules.maxSide} pixels on each side.`, { file: `must be ${rules.minSide}–${rules.maxSide} px per side` });
