@@ -28,8 +28,8 @@ import {
   verificationResentSchema,
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
-import { brandingViewSchema, updateBrandingSchema } from './branding.js';
-import { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema, createDomainSchema, domainListSchema, domainViewSchema } from './domains.js';
+import { brandingAssetResultSchema, brandingViewSchema, updateBrandingSchema } from './branding.js';
+import { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema, createDomainSchema, domainListSchema, domainViewSchema, tlsAskQuerySchema, tlsAskSchema } from './domains.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { changeRoleSchema, inviteSchema } from './team.js';
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
@@ -96,6 +96,9 @@ export const apiRoutes = {
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
   'GET /api/branding': { response: brandingViewSchema },
   'PUT /api/branding': { body: updateBrandingSchema, response: brandingViewSchema },
+  /** Multipart (kind, file): the web app posts FormData itself and parses the answer with this schema. */
+  'POST /api/branding/assets': { response: brandingAssetResultSchema },
+  'GET /api/tls/ask': { query: tlsAskQuerySchema, response: tlsAskSchema },
   'GET /api/domains': { response: domainListSchema },
   'POST /api/domains': { body: createDomainSchema, response: domainViewSchema },
   'POST /api/domains/:id/verify': { response: domainViewSchema },

@@ -9,6 +9,7 @@ import {
   Stethoscope,
   Users,
   Palette,
+  Briefcase,
   Globe,
   type LucideIcon,
 } from 'lucide-react';
@@ -34,6 +35,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: Inbox, can: ['read', 'Inbox'] },
   { to: '/reports', label: 'Reports', icon: FileBarChart, can: ['read', 'Report'] },
   { to: '/team', label: 'Team', icon: Users, can: ['read', 'Member'] },
+  { to: '/clients', label: 'Clients', icon: Briefcase, can: ['update', 'Workspace'] },
   { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
   { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
   { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },

@@ -14,6 +14,7 @@ import { AccountsRoutes } from './accounts/accounts-routes';
 import { BrandingEffect } from './branding/branding-effect';
 import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
+import { ClientsPage } from './clients/clients-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -38,6 +39,7 @@ export default function WorkspaceApp() {
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
+          <Route path="/clients" element={<ClientsPage />} />
           <Route path="/settings/branding" element={<BrandingPage />} />
           <Route path="/settings/domains" element={<DomainsPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
