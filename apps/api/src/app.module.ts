@@ -38,6 +38,9 @@ import { PlansModule } from './plans/plans.module.js';
 import { LimitsModule } from './limits/limits.module.js';
 import { BillingModule } from './billing/billing.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
+import { BrandingModule } from './branding/branding.module.js';
+import { DomainsModule } from './domains/domains.module.js';
+import { ClientsModule } from './clients/clients.module.js';
 
 
 export interface AppModuleOptions {
@@ -76,7 +79,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule];
     return {
       module: AppModule,
       imports: [

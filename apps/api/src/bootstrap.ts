@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -77,6 +78,8 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
   // Shared reports live at /r/<token> on the workspace host, outside the API prefix.
   app.setGlobalPrefix('api', { exclude: [{ path: 'r/:token', method: RequestMethod.GET }, { path: 'r/:token/pdf', method: RequestMethod.GET }] });
   await app.register(fastifyCookie);
+  // Branding uploads; each route reads its parts with its own (smaller) limits.
+  await app.register(fastifyMultipart, { limits: { fileSize: 1_048_576, files: 1, fields: 8, parts: 10 } });
   await app.register(fastifyHelmet, {
     // The SPA loads only its own bundles; styles include React's style attributes (charts), images
     // may come from Instagram's CDN. Swagger UI (/api/docs) needs inline scripts, so it is exempt.

@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, workspaceUrl } from './core/config/config.js';
 import { createHttpApp, migrateOnBoot, openDatabase } from './bootstrap.js';
 import { manifestExists, seedFromManifest } from './workspaces/demo-seed.js';
+import { applyManifest, manifestFiles } from './workspaces/manifest-apply.js';
 
 const logger = new Logger('Boot');
 
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     else {
       const { manifest: m } = await seedFromManifest(app, manifest);
       demoLogin = `${workspaceUrl(config, m.slug)}  (log in as ${m.users[0].email} / ${m.users[0].password})`;
+      // The other example tenants (tenants/*/tenant.json): created once, never overwritten here.
+      for (const file of manifestFiles(dirname(dirname(manifest)))) {
+        const result = await applyManifest(app, file, { createOnly: true });
+        if (result.created) logger.log(`Seeded ${workspaceUrl(config, result.slug)} from ${file}`);
+      }
     }
   }
   await app.listen({ port: config.port, host: config.host });

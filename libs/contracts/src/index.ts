@@ -17,3 +17,5 @@ export * from './content.js';
 export * from './planner.js';
 export * from './audits.js';
 export * from './billing.js';
+export * from './branding.js';
+export * from './domains.js';

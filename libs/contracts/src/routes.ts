@@ -40,6 +40,8 @@ import {
   verificationResentSchema,
 } from './auth.responses.js';
 import { appContextSchema, healthSchema } from './platform.responses.js';
+import { brandingAssetResultSchema, brandingViewSchema, updateBrandingSchema } from './branding.js';
+import { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema, createDomainSchema, domainListSchema, domainViewSchema, tlsAskQuerySchema, tlsAskSchema } from './domains.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
 import {
@@ -175,6 +177,22 @@ export const apiRoutes = {
   'POST /api/referrals/visit': { body: referralVisitSchema, response: referralVisitResultSchema },
   'GET /api/admin-panel/referral-payouts': { query: payoutsQuerySchema, response: payoutListSchema },
   'PUT /api/admin-panel/referral-payouts/:id/paid': { response: commissionSchema },
+  'GET /api/branding': { response: brandingViewSchema },
+  'PUT /api/branding': { body: updateBrandingSchema, response: brandingViewSchema },
+  /** Multipart (kind, file): the web app posts FormData itself and parses the answer with this schema. */
+  'POST /api/branding/assets': { response: brandingAssetResultSchema },
+  'GET /api/tls/ask': { query: tlsAskQuerySchema, response: tlsAskSchema },
+  'GET /api/domains': { response: domainListSchema },
+  'POST /api/domains': { body: createDomainSchema, response: domainViewSchema },
+  'POST /api/domains/:id/verify': { response: domainViewSchema },
+  'DELETE /api/domains/:id': { response: null },
+  'GET /api/clients': { response: clientListSchema },
+  'POST /api/clients': { body: clientInputSchema, response: clientViewSchema },
+  'GET /api/clients/:id': { response: clientViewSchema },
+  'PUT /api/clients/:id': { body: clientInputSchema, response: clientViewSchema },
+  'DELETE /api/clients/:id': { response: null },
+  'PUT /api/clients/:id/accounts': { body: clientIdsSchema, response: clientViewSchema },
+  'PUT /api/clients/:id/members': { body: clientIdsSchema, response: clientViewSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

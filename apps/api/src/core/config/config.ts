@@ -72,6 +72,11 @@ const envSchema = z.object({
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   REFERRAL_COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(20),
   REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  DNS_SERVERS: z
+    .string()
+    .regex(/^\s*$|^([0-9a-fA-F.:\[\]]+)(\s*,\s*[0-9a-fA-F.:\[\]]+)*$/, 'must be comma-separated host:port entries such as 1.1.1.1:53')
+    .optional(),
+  CUSTOM_DOMAIN_TARGET: z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name').optional(),
 });
 
 export interface AppConfig {
@@ -135,6 +140,8 @@ export interface AppConfig {
     /** Days a commission stays pending (refund window) before it is payable. */
     referralHoldDays: number;
   };
+  /** Custom domains: resolvers for verification (empty = the system's) and the CNAME target shown to users. */
+  domains: { dnsServers: string[]; cnameTarget: string };
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -231,6 +238,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           return [model, { input, output }];
         }),
       ),
+    },
+    domains: {
+      dnsServers: (e.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      cnameTarget: e.CUSTOM_DOMAIN_TARGET ?? appUrl.hostname,
     },
     warnings,
   };

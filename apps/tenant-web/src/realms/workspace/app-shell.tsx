@@ -18,6 +18,7 @@ import { capitalize, cn, initials } from '@/lib/utils';
 import { useAbility } from './ability';
 import { NAV_ITEMS } from './features';
 import { useResendVerification } from './resend-verification';
+import { useBranding } from './branding/queries';
 import { useCurrentMe, useLogout } from './session';
 
 function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -50,11 +51,13 @@ function WorkspaceBrand() {
   const me = useCurrentMe();
   const { workspace: hostWorkspace } = useAppContext();
   const workspace = me.workspace ?? hostWorkspace;
+  const branding = useBranding().data;
+  const name = branding?.name ?? workspace.name;
   return (
     <div className="flex min-w-0 items-center gap-2.5">
-      <WorkspaceMark name={workspace.name} logoUrl={workspace.branding?.logoUrl} />
+      <WorkspaceMark name={name} logoUrl={branding?.logoUrl ?? workspace.branding?.logoUrl} />
       <span className="truncate text-sm font-semibold tracking-tight text-zinc-950" data-testid="workspace-name">
-        {workspace.name}
+        {name}
       </span>
     </div>
   );

@@ -10,6 +10,9 @@ import {
   Sparkles,
   Stethoscope,
   Users,
+  Palette,
+  Briefcase,
+  Globe,
   type LucideIcon,
 } from 'lucide-react';
 import type { Action, Subject } from '@instagrowth/authz';
@@ -34,7 +37,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/inbox', label: 'Inbox', icon: Inbox, can: ['read', 'Inbox'] },
   { to: '/reports', label: 'Reports', icon: FileBarChart, can: ['read', 'Report'] },
   { to: '/team', label: 'Team', icon: Users, can: ['read', 'Member'] },
-  { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'] },
+  { to: '/clients', label: 'Clients', icon: Briefcase, can: ['update', 'Workspace'] },
+  { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
+  { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
+  { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },
   { to: '/billing', label: 'Billing', icon: CreditCard, can: ['read', 'Billing'] },
   { to: '/referrals', label: 'Referrals', icon: Gift, can: ['manage', 'Billing'] },
 ];

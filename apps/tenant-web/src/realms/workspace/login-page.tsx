@@ -16,6 +16,7 @@ import { useSessionState } from '@/lib/session';
 import { applyApiFieldErrors } from '@/lib/forms';
 import { safeNextPath } from '@/lib/utils';
 import { AuthLayout } from './auth-layout';
+import { useBranding } from './branding/queries';
 import { useIsSignedIn } from './require-auth';
 import { useStartSession } from './session';
 
@@ -24,6 +25,7 @@ type FormOutput = z.output<typeof loginSchema>;
 
 export function LoginPage() {
   const { workspace } = useAppContext();
+  const brandName = useBranding().data?.name;
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const startSession = useStartSession();
@@ -53,7 +55,7 @@ export function LoginPage() {
   return (
     <AuthLayout
       title={welcome ? 'Log in to your new workspace' : 'Welcome back'}
-      description={`Log in to ${workspace?.name ?? 'your workspace'}.`}
+      description={`Log in to ${brandName ?? workspace?.name ?? 'your workspace'}.`}
     >
       {welcome ? (
         <Alert variant="success" className="mb-5" data-testid="welcome-banner">

@@ -18,10 +18,16 @@ import { PlannerPage } from './planner/planner-page';
 import { AuditsRoutes } from './audits/audits-routes';
 import { BillingPage } from './billing/billing-page';
 import { ReferralsPage } from './billing/referrals-page';
+import { BrandingEffect } from './branding/branding-effect';
+import { BrandingPage } from './branding/branding-page';
+import { DomainsPage } from './domains/domains-page';
+import { ClientsPage } from './clients/clients-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
   return (
+    <>
+    <BrandingEffect />
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -44,10 +50,14 @@ export default function WorkspaceApp() {
           <Route path="/profile" element={<ProfilePage />} />
           <Route path="/billing" element={<BillingPage />} />
           <Route path="/referrals" element={<ReferralsPage />} />
+          <Route path="/clients" element={<ClientsPage />} />
+          <Route path="/settings/branding" element={<BrandingPage />} />
+          <Route path="/settings/domains" element={<DomainsPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
       </Route>
     </Routes>
+    </>
   );
 }

@@ -1,0 +1,1 @@
+export { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema } from '@instagrowth/contracts';

@@ -1,0 +1,1 @@
+export { createDomainSchema, domainListSchema, domainViewSchema, tlsAskQuerySchema, tlsAskSchema } from '@instagrowth/contracts';
