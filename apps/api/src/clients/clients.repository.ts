@@ -18,6 +18,11 @@ const toRow = (r: Raw): ClientRow => ({ id: r.id, name: r.name, contacts: r.cont
 export class ClientsRepository {
   constructor(private readonly db: TenantDb) {}
 
+  /** One transaction for a multi-step change (the client and its assignments move together). */
+  unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.unitOfWork(fn);
+  }
+
   async list(): Promise<ClientRow[]> {
     return (await this.db.query<Raw>(sql`select * from ${clients} order by lower(name)`)).map(toRow);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ClientView } from '@instagrowth/contracts';
 import { badRequest, conflict, notFound } from '../core/errors/domain-error.js';
-import { TenantDb } from '../core/tenancy/tenant-db.js';
 import type { ClientRow } from './clients.entity.js';
 import { ClientsRepository } from './clients.repository.js';
 
@@ -11,7 +10,6 @@ type Contacts = ClientRow['contacts'];
 export class ClientsService {
   constructor(
     private readonly repo: ClientsRepository,
-    private readonly db: TenantDb,
   ) {}
 
   private async view(row: ClientRow): Promise<ClientView> {
@@ -46,7 +44,7 @@ export class ClientsService {
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.unitOfWork(async () => {
+    await this.repo.unitOfWork(async () => {
       const members = (await this.repo.members(id)).map((m) => m.id);
       if (!(await this.repo.delete(id))) throw notFound('Client');
       await this.repo.syncAssignments(members);
@@ -55,7 +53,7 @@ export class ClientsService {
 
   async setAccounts(id: string, ids: string[]) {
     const unique = [...new Set(ids)];
-    return this.db.unitOfWork(async () => {
+    return this.repo.unitOfWork(async () => {
       const row = await this.mine(id);
       const known = await this.repo.existingAccounts(unique);
       if (known.length !== unique.length) throw badRequest('unknown_accounts', 'Some of these accounts are not in this workspace.', { ids: `unknown: ${unique.filter((x) => !known.includes(x)).join(', ')}` });
@@ -67,7 +65,7 @@ export class ClientsService {
 
   async setMembers(id: string, ids: string[]) {
     const unique = [...new Set(ids)];
-    return this.db.unitOfWork(async () => {
+    return this.repo.unitOfWork(async () => {
       const row = await this.mine(id);
       const ok = await this.repo.attachableUsers(unique);
       if (ok.length !== unique.length) throw badRequest('not_attachable', 'Only managers and client users of this workspace can be attached to a client.', { ids: `not attachable: ${unique.filter((x) => !ok.includes(x)).join(', ')}` });

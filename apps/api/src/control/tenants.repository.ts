@@ -80,6 +80,14 @@ export class TenantsRepository {
     await this.em().getConnection().execute('update control.tenants set time_zone = ?, updated_at = now() where id = ?', [timeZone, id]);
   }
 
+  async setName(id: number, name: string): Promise<void> {
+    await this.em().getConnection().execute('update control.tenants set name = ?, updated_at = now() where id = ?', [name, id]);
+  }
+
+  async setPlanCode(id: number, planCode: string): Promise<void> {
+    await this.em().getConnection().execute('update control.tenants set plan_code = ?, updated_at = now() where id = ?', [planCode, id]);
+  }
+
   async delete(id: number): Promise<void> {
     await this.em().nativeDelete(TenantEntity, { id });
   }

@@ -1,7 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { emailSchema, hexColorSchema, hostnameSchema, roleSchema, slugSchema } from '@instagrowth/contracts';
 import { TenantsRepository } from '../control/tenants.repository.js';
@@ -79,7 +78,6 @@ export async function applyManifest(app: INestApplicationContext, file: string, 
   const m = read(file);
   const dir = dirname(resolve(file));
   const tenants = app.get(TenantsRepository);
-  const orm = app.get(MikroORM);
   const changes: string[] = [];
   let tenant = await tenants.findBySlug(m.slug);
   const created = !tenant;
@@ -95,11 +93,10 @@ export async function applyManifest(app: INestApplicationContext, file: string, 
     changes.push(what);
     if (!options.dryRun) await fn();
   };
-  const em = orm.em.fork();
   const t: Tenant = tenant;
 
-  if (t.name !== m.name) await run(`name: ${t.name} → ${m.name}`, () => em.execute('update control.tenants set name = ?, updated_at = now() where id = ?', [m.name, t.id]));
-  if (m.plan && t.planCode !== m.plan) await run(`plan: ${t.planCode} → ${m.plan}`, () => em.execute('update control.tenants set plan_code = ?, updated_at = now() where id = ?', [m.plan, t.id]));
+  if (t.name !== m.name) await run(`name: ${t.name} → ${m.name}`, () => tenants.setName(t.id, m.name));
+  if (m.plan && t.planCode !== m.plan) await run(`plan: ${t.planCode} → ${m.plan}`, () => tenants.setPlanCode(t.id, m.plan!));
 
   if (m.branding) {
     const brandingRepo = app.get(BrandingRepository);
