@@ -56,7 +56,7 @@ export async function migrateOnBoot(db: Database, config: AppConfig): Promise<vo
 }
 
 /** Public, person-free API documents a cache may keep. */
-const isCacheableApi = (url: string) => url.startsWith('/api/docs');
+const isCacheableApi = (url: string) => url.startsWith('/api/docs') || url.startsWith('/api/branding/assets/');
 
 function countHostHeaders(raw: string[]): number {
   let n = 0;

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AdminOnly, Realm } from '../auth/decorators.js';
+import { ApiRoute } from '../http/api-route.js';
 import { PdfService } from './pdf.service.js';
 
 /**
@@ -17,9 +18,9 @@ export class PdfController {
   @Get('sample')
   @AdminOnly()
   @ApiProduces('application/pdf')
-  async sample(@Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  @ApiRoute({ summary: 'A ten-page sample report, to check that PDF rendering works on this deployment', responses: { 200: { description: 'application/pdf', contentType: 'application/pdf' } }, errors: { 503: ['pdf_unavailable'], 504: ['pdf_timeout'] } })
+  async sample(@Res() reply: FastifyReply): Promise<void> {
     const file = await this.pdf.renderSample();
-    void reply.header('content-type', 'application/pdf').header('content-disposition', 'inline; filename="instagrowth-sample-report.pdf"').header('cache-control', 'no-store');
-    return file;
+    await reply.header('content-type', 'application/pdf').header('content-disposition', 'inline; filename="instagrowth-sample-report.pdf"').header('cache-control', 'no-store').send(file);
   }
 }

@@ -28,7 +28,7 @@ export function AuditHistoryList({ accountId, currentId }: { accountId: string; 
                   {a.status === 'completed' ? (
                     <>
                       {a.overall === null ? 'not enough data' : `${Math.round(a.overall)} / 100`} <Delta value={a.overallChange} />
-                      {a.source === 'offline' ? <span className="ml-2 text-xs text-zinc-400">without AI</span> : null}
+                      {a.source === 'offline' ? <span className="ml-2 text-xs text-zinc-500">without AI</span> : null}
                     </>
                   ) : (
                     a.status

@@ -134,7 +134,7 @@ function Roadmap({ audit }: { audit: AuditView }) {
                 <li key={d.day}>
                   <label className="flex items-start gap-2 text-sm">
                     <input type="checkbox" className="mt-1" checked={done.has(d.day)} onChange={() => toggle(d.day)} />
-                    <span className={done.has(d.day) ? 'text-zinc-400 line-through' : ''}>Day {d.day}: {d.action}</span>
+                    <span className={done.has(d.day) ? 'text-zinc-500 line-through' : ''}>Day {d.day}: {d.action}</span>
                   </label>
                 </li>
               ))}

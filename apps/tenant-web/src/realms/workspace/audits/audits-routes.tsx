@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Link, Route, Routes } from 'react-router-dom';
 import { Skeleton } from '@/components/ui/skeleton';
 import { InAppNotFound } from '../not-found-page';
 
@@ -9,6 +9,7 @@ const AuditPage = lazy(() => import('./audit-page'));
 export function AuditsRoutes() {
   return (
     <Routes>
+      <Route index element={<AuditsIndex />} />
       <Route
         path=":auditId"
         element={
@@ -19,5 +20,24 @@ export function AuditsRoutes() {
       />
       <Route path="*" element={<InAppNotFound />} />
     </Routes>
+  );
+}
+
+/** Audits belong to an account: this page says where to start one and where the history lives. */
+function AuditsIndex() {
+  return (
+    <div className="grid max-w-2xl gap-3">
+      <h1 className="text-2xl font-semibold tracking-tight">Audits</h1>
+      <p className="text-zinc-600">
+        An audit scores an account’s engagement, consistency, growth, content and risk from its stored history, with the evidence behind every
+        number. Open an account and choose <strong>Run audit</strong>; its page lists every audit with the change since the previous one. The
+        dashboard shows each account’s latest score.
+      </p>
+      <p>
+        <Link className="font-medium text-brand-ink underline underline-offset-4" to="/accounts">
+          Go to accounts
+        </Link>
+      </p>
+    </div>
   );
 }

@@ -12,7 +12,7 @@ const value = (r: DashboardRow, k: SortKey): number | string | null =>
 const num = (v: number | null, digits = 0) => (v === null ? '–' : v.toLocaleString(undefined, { maximumFractionDigits: digits }));
 
 function Sparkline({ points }: { points: { followers: number }[] }) {
-  if (points.length < 2) return <span className="text-zinc-400">–</span>;
+  if (points.length < 2) return <span className="text-zinc-500">–</span>;
   const ys = points.map((p) => p.followers);
   const min = Math.min(...ys);
   const span = Math.max(...ys) - min || 1;
@@ -79,7 +79,7 @@ export function DashboardAccounts() {
                 <td className="px-3 py-2">{num(metricValue(r.dailyReach28d))}</td>
                 <td className="px-3 py-2">
                   {metricValue(r.engagementMedian) === null ? '–' : `${num(metricValue(r.engagementMedian), 2)} %`}
-                  {r.band ? <span className="ml-1 text-xs text-zinc-400">({r.tier}: {r.band.low}–{r.band.high} %{r.position ? `, ${r.position}` : ''})</span> : null}
+                  {r.band ? <span className="ml-1 text-xs text-zinc-500">({r.tier}: {r.band.low}–{r.band.high} %{r.position ? `, ${r.position}` : ''})</span> : null}
                 </td>
                 <td className="px-3 py-2">
                   {r.latestAudit ? (
@@ -87,7 +87,7 @@ export function DashboardAccounts() {
                       {r.latestAudit.score === null ? 'not enough data' : Math.round(r.latestAudit.score)} <Delta value={r.latestAudit.change} />
                     </Link>
                   ) : (
-                    <span className="text-zinc-400">none yet</span>
+                    <span className="text-zinc-500">none yet</span>
                   )}
                 </td>
                 <td className="px-3 py-2"><Sparkline points={r.sparkline} /></td>

@@ -28,7 +28,7 @@ export function PoweredBy() {
   const branding = useBranding().data;
   if (!branding?.showPoweredBy) return null;
   return (
-    <p className="text-xs text-zinc-400" data-testid="powered-by">
+    <p className="text-xs text-zinc-500" data-testid="powered-by">
       Powered by InstaGrowth OS
     </p>
   );

@@ -55,7 +55,7 @@ function Preview({ draft, logoUrl }: { draft: Draft; logoUrl: string | null }) {
           Sign in
         </button>
         {draft.reportFooter ? <p className="border-t border-zinc-200 pt-2 text-xs text-zinc-500">{draft.reportFooter}</p> : null}
-        {draft.showPoweredBy ? <p className="text-xs text-zinc-400">Powered by InstaGrowth OS</p> : null}
+        {draft.showPoweredBy ? <p className="text-xs text-zinc-500">Powered by InstaGrowth OS</p> : null}
       </div>
     </div>
   );
@@ -66,7 +66,7 @@ function AssetInput({ kind, label, hint, current }: { kind: BrandingAssetKind; l
   return (
     <Field id={`asset-${kind}`} label={label} hint={hint} error={isApiError(upload.error) ? upload.error.message : undefined}>
       <div className="flex items-center gap-3">
-        {current ? <img src={current} alt="" className="size-10 rounded border border-zinc-200 object-contain" /> : <ImageUp className="size-6 text-zinc-400" aria-hidden="true" />}
+        {current ? <img src={current} alt="" className="size-10 rounded border border-zinc-200 object-contain" /> : <ImageUp className="size-6 text-zinc-500" aria-hidden="true" />}
         <Input
           id={`asset-${kind}`}
           type="file"
@@ -150,7 +150,7 @@ export function BrandingPage() {
               </Field>
               <label className="flex items-center gap-2 text-sm text-zinc-700">
                 <input type="checkbox" checked={draft.showPoweredBy} disabled={!data.canHidePoweredBy} onChange={(e) => set({ showPoweredBy: e.target.checked })} />
-                Show “Powered by InstaGrowth OS” {data.canHidePoweredBy ? null : <span className="text-zinc-400">(your plan always shows it)</span>}
+                Show “Powered by InstaGrowth OS” {data.canHidePoweredBy ? null : <span className="text-zinc-500">(your plan always shows it)</span>}
               </label>
               {data.warnings.length ? (
                 <div className="grid gap-1 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" role="status" data-testid="contrast-warnings">

@@ -120,7 +120,7 @@ export function OnboardingChecklist({ steps }: { steps: Step[] }) {
                 ) : step.done ? (
                   <CheckCircle2 className="size-5 text-emerald-600" aria-hidden="true" />
                 ) : (
-                  <Circle className="size-5 text-zinc-400" aria-hidden="true" />
+                  <Circle className="size-5 text-zinc-500" aria-hidden="true" />
                 )}
               </span>
               <div className="min-w-0 flex-1">

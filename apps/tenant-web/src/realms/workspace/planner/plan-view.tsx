@@ -68,7 +68,7 @@ function Goals({ plan }: { plan: GrowthPlan }) {
             <td className="text-right">{g.current ?? '–'}</td>
             <td>
               {g.progress === null ? (
-                <span className="text-zinc-400">no data yet</span>
+                <span className="text-zinc-500">no data yet</span>
               ) : (
                 <div className="h-2 w-24 rounded bg-zinc-100">
                   <div className="h-2 rounded bg-brand" style={{ width: `${g.progress}%` }} />
