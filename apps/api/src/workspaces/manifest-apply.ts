@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { z } from 'zod';
-import { emailSchema, hexColorSchema, hostnameSchema, roleSchema, slugSchema } from '@instagrowth/contracts';
+import { emailSchema, hexColorSchema, hostnameSchema, roleSchema, slugFormatSchema } from '@instagrowth/contracts';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import type { Tenant } from '../control/control.entity.js';
 import { AuthRepository } from '../auth/auth.repository.js';
@@ -20,7 +20,8 @@ import { randomBytes } from 'node:crypto';
 
 /** The declarative part `tenants:apply` keeps in line (the seed data is only used on creation). */
 const applySchema = z.object({
-  slug: slugSchema,
+  // Manifests are the operator's own: reserved names (the seeded demo) are allowed here, not at sign-up.
+  slug: slugFormatSchema,
   name: z.string().min(2),
   plan: z.string().regex(/^[a-z0-9_-]+$/).optional(),
   branding: z
@@ -62,7 +63,7 @@ export function manifestFiles(dir: string): string[] {
     .sort();
 }
 
-function read(file: string): ApplyManifest {
+export function readApplyManifest(file: string): ApplyManifest {
   const parsed = applySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`Invalid tenant manifest ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return parsed.data;
@@ -75,7 +76,7 @@ function read(file: string): ApplyManifest {
  * returns what changed; a second run changes nothing. `dryRun` only reports.
  */
 export async function applyManifest(app: INestApplicationContext, file: string, options: { dryRun?: boolean; createOnly?: boolean } = {}): Promise<ApplyResult> {
-  const m = read(file);
+  const m = readApplyManifest(file);
   const dir = dirname(resolve(file));
   const tenants = app.get(TenantsRepository);
   const changes: string[] = [];
