@@ -8,6 +8,7 @@ import { useAbility } from '../ability';
 import { useAccounts } from '../accounts/queries';
 import { useResendVerification } from '../resend-verification';
 import { useCurrentMe } from '../session';
+import { useDashboard } from '../audits/queries';
 import { useInvitations, useMembers } from '../team/queries';
 
 interface Step {
@@ -26,8 +27,8 @@ interface Step {
 
 /**
  * The steps this member can act on, each ticked from the workspace's real state: the e-mail is
- * verified, an account is connected or added, someone else is in (or invited to) the team. Audits
- * do not exist yet, so that step stays open until the audit feature reports one.
+ * verified, an account is connected or added, an account has an audit (the dashboard's latest
+ * audit per account), someone else is in (or invited to) the team.
  */
 export function useOnboardingSteps(): Step[] {
   const { user } = useCurrentMe();
@@ -39,6 +40,8 @@ export function useOnboardingSteps(): Step[] {
   const members = useMembers(canInvite && ability.can('read', 'Member'));
   const invitations = useInvitations(canInvite && canSeeInvites);
   const resend = useResendVerification(user.email);
+  // The same query the dashboard's accounts table uses: one request, shared by TanStack Query.
+  const dashboard = useDashboard();
 
   const steps: Step[] = [
     {
@@ -71,7 +74,8 @@ export function useOnboardingSteps(): Step[] {
       to: '/audits',
       cta: 'Run audit',
       icon: Stethoscope,
-      done: false,
+      loading: dashboard.isPending,
+      done: (dashboard.data?.data ?? []).some((row) => row.latestAudit !== null),
     });
   }
   if (canInvite) {
