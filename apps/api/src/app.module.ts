@@ -28,6 +28,7 @@ import { SyncModule } from './sync/sync.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { CreditsModule } from './credits/credits.module.js';
 import { TenantDb } from './core/tenancy/tenant-db.js';
+import { ControlDb } from './core/database/control-db.js';
 import { PdfModule } from './core/pdf/pdf.module.js';
 import { ContentModule } from './content/content.module.js';
 import { PlannerModule } from './planner/planner.module.js';
@@ -66,11 +67,12 @@ class CoreModule {
         TenantContext,
         TenantResolver,
         TenantDb,
+        ControlDb,
         PrincipalRepository,
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantDb, TenantResolver, PrincipalRepository],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
     };
   }
 }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ControlDb } from '../core/database/control-db.js';
 import { ReferralPayoutsController, ReferralsController } from './referrals.controller.js';
 import { ReferralsRepository } from './referrals.repository.js';
 import { ReferralsService } from './referrals.service.js';
@@ -7,7 +6,7 @@ import { ReferralsService } from './referrals.service.js';
 /** Referral links, attribution at sign-up, commissions and payouts. */
 @Module({
   controllers: [ReferralsController, ReferralPayoutsController],
-  providers: [ReferralsService, ReferralsRepository, ControlDb],
+  providers: [ReferralsService, ReferralsRepository],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
+import { openUnitOfWorkEm } from '../tenancy/tenant-db.js';
 import type { SqlQuery } from './sql.js';
 
 const openTx = new AsyncLocalStorage<EntityManager>();
@@ -9,7 +10,8 @@ const openTx = new AsyncLocalStorage<EntityManager>();
 /**
  * The control schema's data path outside a tenant (webhooks, the super-admin, the job that applies
  * a Stripe event): the same `sql` template with `controlTable(…)`, and a transaction that nested
- * calls join. Inside a tenant request, TenantDb reaches control tables as well.
+ * calls join. Inside an open tenant unit of work every statement joins that transaction instead of
+ * taking a second connection (PGlite has one session; PostgreSQL would split the transaction).
  */
 @Injectable()
 export class ControlDb {
@@ -17,7 +19,7 @@ export class ControlDb {
 
   async query<T>(query: SqlQuery): Promise<T[]> {
     const { text, values } = query.compile(null);
-    const em = openTx.getStore() ?? this.orm.em;
+    const em = this.current() ?? this.orm.em;
     const result = await em.getKysely().executeQuery(CompiledQuery.raw(text, values));
     return result.rows as T[];
   }
@@ -28,13 +30,17 @@ export class ControlDb {
 
   async execute(query: SqlQuery): Promise<number> {
     const { text, values } = query.compile(null);
-    const em = openTx.getStore() ?? this.orm.em;
+    const em = this.current() ?? this.orm.em;
     const result = await em.getKysely().executeQuery(CompiledQuery.raw(text, values));
     return Number(result.numAffectedRows ?? 0n);
   }
 
+  private current(): EntityManager | undefined {
+    return openTx.getStore() ?? openUnitOfWorkEm();
+  }
+
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (openTx.getStore()) return fn();
+    if (this.current()) return fn();
     return this.orm.em.fork().transactional((em) => openTx.run(em, fn));
   }
 }

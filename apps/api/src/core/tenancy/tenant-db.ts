@@ -13,6 +13,9 @@ interface UnitOfWork {
 /** Open units of work, per async call chain (one per request or job that started one). */
 const openUnit = new AsyncLocalStorage<UnitOfWork>();
 
+/** The EntityManager of the tenant unit of work open in this call chain, if any (ControlDb joins it). */
+export const openUnitOfWorkEm = (): EntityManager | undefined => openUnit.getStore()?.em;
+
 /**
  * The one data path of a tenant's repositories. Raw SQL (the `sql` template, tables qualified here
  * from the tenant context) and the ORM share a connection and a transaction whenever a service opens
