@@ -42,6 +42,10 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { DomainsModule } from './domains/domains.module.js';
 import { ClientsModule } from './clients/clients.module.js';
+import { PubSubModule } from './core/pubsub/pubsub.module.js';
+import { SettingsModule } from './core/settings/settings.module.js';
+import { ActivityModule } from './core/activity/activity.module.js';
+import { AdminActivityModule } from './admin-activity/admin-activity.module.js';
 
 
 export interface AppModuleOptions {
@@ -81,7 +85,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, AdminActivityModule];
     return {
       module: AppModule,
       imports: [
@@ -91,6 +95,9 @@ export class AppModule implements NestModule {
         ControlModule,
         RateLimitModule.forRoot(options.config),
         QueueModule.forRoot(options.config, { runWorkers: options.runWorkers }),
+        PubSubModule.forRoot(options.config),
+        SettingsModule,
+        ActivityModule,
         MailModule,
         PassportModule,
         ScheduleModule.forRoot(),

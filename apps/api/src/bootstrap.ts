@@ -8,6 +8,7 @@ import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { WsAdapter } from '@nestjs/platform-ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/config.js';
@@ -121,6 +122,8 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
   const served = await serveWebApp(app, config.webDistDir ?? defaultWebDist());
   if (!served) new Logger('Web').warn('apps/tenant-web/dist is missing: run `npm run build` to serve the web app.');
   app.enableShutdownHooks();
+  // The console's live activity socket (/api/admin-ws) on the same HTTP server as Fastify.
+  app.useWebSocketAdapter(new WsAdapter(app));
   await app.init();
   return app;
 }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
@@ -14,14 +13,13 @@ import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
+import { SettingsService } from '../core/settings/settings.service.js';
 import { AdminPanelRepository } from './admin-panel.repository.js';
 import { maskSecret } from './admin-panel.dto.js';
 
 @Injectable()
 export class AdminPanelService {
   private readonly box: SecretBox;
-  /** 'updated' (keys) after settings change, so clients built from them rebuild at once in this process. */
-  readonly settingsChanges = new EventEmitter();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,6 +30,7 @@ export class AdminPanelService {
     private readonly outbox: OutboxRepository,
     private readonly tenants: TenantsRepository,
     private readonly resolver: TenantResolver,
+    private readonly settings: SettingsService,
   ) {
     this.box = new SecretBox(config.settingsKey);
   }
@@ -97,16 +96,11 @@ export class AdminPanelService {
       if (value === null || value === '') await this.repo.deleteSetting(key);
       else await this.repo.upsertSetting(key, this.box.seal(value, `setting:${key}`));
     }
-    this.settingsChanges.emit('updated', Object.keys(values));
+    // Every process (API and workers) drops its cached settings and rebuilds clients made from them.
+    await this.settings.changed(Object.keys(values) as SystemSettingKey[]);
     // The audit trail names the keys, never the values.
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'settings.updated', meta: { keys: Object.keys(values) }, ip });
     return this.listSettings();
-  }
-
-  /** Decrypted value for internal use by other services (OpenAI, Stripe, Instagram, Resend clients). */
-  async getSetting(key: SystemSettingKey): Promise<string | null> {
-    const row = (await this.repo.listSettings()).find((s) => s.key === key);
-    return row ? this.box.open(row.valueEnc, `setting:${key}`) : null;
   }
 
   async listOutbox() {

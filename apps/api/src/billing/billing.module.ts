@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AdminPanelModule } from '../admin-panel/admin-panel.module.js';
 import { CreditsModule } from '../credits/credits.module.js';
 import { LimitsModule } from '../limits/limits.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -13,7 +12,7 @@ import { StripeEventsService } from './stripe-events.service.js';
 
 /** Stripe Checkout, Portal and webhooks; the workspace's billing overview. */
 @Module({
-  imports: [AdminPanelModule, CreditsModule, LimitsModule, PlansModule, ReferralsModule],
+  imports: [CreditsModule, LimitsModule, PlansModule, ReferralsModule],
   controllers: [BillingController],
   providers: [BillingService, BillingRepository, StripeCatalog, StripeClientProvider, StripeEventsService],
   exports: [BillingService, StripeEventsService],

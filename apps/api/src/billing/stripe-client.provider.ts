@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Stripe from 'stripe';
-import { AdminPanelService } from '../admin-panel/admin-panel.service.js';
+import { SettingsService } from '../core/settings/settings.service.js';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { DomainError } from '../core/errors/domain-error.js';
 
@@ -27,11 +27,11 @@ export class StripeClientProvider {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly settings: AdminPanelService,
+    private readonly settings: SettingsService,
   ) {}
 
   private async keys(): Promise<{ secretKey: string | null; webhookSecret: string | null }> {
-    const [secretKey, webhookSecret] = await Promise.all([this.settings.getSetting('stripe.secretKey'), this.settings.getSetting('stripe.webhookSecret')]);
+    const { 'stripe.secretKey': secretKey, 'stripe.webhookSecret': webhookSecret } = await this.settings.getMany(['stripe.secretKey', 'stripe.webhookSecret']);
     return { secretKey: secretKey ?? this.config.billing.stripeSecretKey ?? null, webhookSecret: webhookSecret ?? this.config.billing.stripeWebhookSecret ?? null };
   }
 

@@ -3,6 +3,7 @@ import Stripe from 'stripe';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { badRequest } from '../core/errors/domain-error.js';
+import { ActivityBus } from '../core/activity/activity.bus.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
@@ -46,6 +47,7 @@ export class StripeEventsService implements OnModuleInit {
     private readonly credits: CreditsService,
     private readonly mail: MailService,
     private readonly referrals: ReferralsService,
+    private readonly activity: ActivityBus,
   ) {}
 
   onModuleInit(): void {
@@ -148,6 +150,21 @@ export class StripeEventsService implements OnModuleInit {
     });
     if (invoice.status === 'paid' && invoice.amount_paid > 0) await this.referrals.onInvoicePaid(tenantId, { id: invoice.id!, amountPaid: invoice.amount_paid, currency: invoice.currency });
     if (type === 'invoice.payment_failed') await this.sendDunning(tenantId, invoice);
+    // Stripe sends both invoice.paid and invoice.payment_succeeded for one payment: announce it once.
+    if ((type === 'invoice.paid' && invoice.amount_paid > 0) || type === 'invoice.payment_failed') {
+      const paid = type === 'invoice.paid';
+      const amount = paid ? invoice.amount_paid : invoice.amount_due;
+      const slug = (await this.tenants.findById(tenantId))?.slug;
+      await this.activity.publish({
+        type: paid ? 'payment.succeeded' : 'payment.failed',
+        tenantId,
+        tenantSlug: slug,
+        amount,
+        currency: invoice.currency,
+        invoiceId: invoice.id ?? null,
+        summary: `${slug ?? `Workspace ${tenantId}`} ${paid ? 'paid' : 'failed to pay'} ${(amount / 100).toFixed(2)} ${invoice.currency.toUpperCase()}`,
+      });
+    }
   }
 
   private async onRefund(object: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ActivityBus } from '../core/activity/activity.bus.js';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { MigrationRunner } from '../core/database/migration-runner.js';
 import { schemaNameFor } from '../core/database/schema-name.js';
@@ -16,6 +17,7 @@ export class TenantProvisioner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenants: TenantsRepository,
     private readonly runner: MigrationRunner,
+    private readonly activity: ActivityBus,
   ) {}
 
   /**
@@ -35,6 +37,7 @@ export class TenantProvisioner {
       await this.tenants.setStatus(tenant.id, 'active');
       tenant.status = 'active';
       tenant.schemaVersion = result.schemaVersion;
+      await this.activity.publish({ type: 'tenant.created', tenantId: tenant.id, tenantSlug: tenant.slug, name: tenant.name, summary: `New workspace ${tenant.name} (${tenant.slug})` });
       return tenant;
     } catch (error) {
       // Leave no half-made workspace behind: the slug becomes free again.

@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { AdminPanelModule } from '../../admin-panel/admin-panel.module.js';
 import { AiUsageRepository } from './ai-usage.repository.js';
 import { AiService } from './ai.service.js';
 
 /** The AI core: any module may inject AiService. */
 @Global()
-@Module({ imports: [AdminPanelModule], providers: [AiService, AiUsageRepository], exports: [AiService] })
+@Module({ providers: [AiService, AiUsageRepository], exports: [AiService] })
 export class AiModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { z } from 'zod';
-import { AdminPanelService } from '../../admin-panel/admin-panel.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AiMalformedError, AiUnavailableError } from './ai.errors.js';
 import { AiUsageRepository } from './ai-usage.repository.js';
@@ -40,17 +40,13 @@ export class AiService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly settings: AdminPanelService,
+    private readonly settings: SettingsService,
     private readonly usage: AiUsageRepository,
   ) {}
 
   /** Null when no API key is configured: callers use the offline writer then. */
   async settingsOrNull(): Promise<AiSettings | null> {
-    const [apiKey, baseUrl, model] = await Promise.all([
-      this.settings.getSetting('openai.apiKey'),
-      this.settings.getSetting('openai.baseUrl'),
-      this.settings.getSetting('openai.model'),
-    ]);
+    const { 'openai.apiKey': apiKey, 'openai.baseUrl': baseUrl, 'openai.model': model } = await this.settings.getMany(['openai.apiKey', 'openai.baseUrl', 'openai.model']);
     const key = apiKey || this.config.openai.apiKey;
     if (!key) return null;
     return { apiKey: key, baseUrl: baseUrl || this.config.openai.baseUrl, model: model || this.config.openai.model };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { publicUrlProblem } from '@instagrowth/contracts';
 import { InstagramClient, type InstagramClientConfig } from '@instagrowth/instagram-graph';
-import { AdminPanelService } from '../../admin-panel/admin-panel.service.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError } from '../errors/domain-error.js';
 
@@ -25,22 +25,18 @@ export class InstagramClientProvider {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly settings: AdminPanelService,
+    private readonly settings: SettingsService,
   ) {
-    // Other processes pick up a change within CACHE_MS.
-    settings.settingsChanges.on('updated', (keys: string[]) => {
+    // Every process hears a change (SettingsService fans it out through Redis).
+    settings.onChange((keys) => {
       if (keys.some((k) => k.startsWith('instagram.'))) this.invalidate();
     });
   }
 
   /** Null when the platform has no Instagram app configured. */
   async settingsOrNull(): Promise<InstagramAppSettings | null> {
-    const [appId, appSecret, redirectUri, verifyToken] = await Promise.all([
-      this.settings.getSetting('instagram.appId'),
-      this.settings.getSetting('instagram.appSecret'),
-      this.settings.getSetting('instagram.redirectUri'),
-      this.settings.getSetting('instagram.webhookVerifyToken'),
-    ]);
+    const s = await this.settings.getMany(['instagram.appId', 'instagram.appSecret', 'instagram.redirectUri', 'instagram.webhookVerifyToken']);
+    const [appId, appSecret, redirectUri, verifyToken] = [s['instagram.appId'], s['instagram.appSecret'], s['instagram.redirectUri'], s['instagram.webhookVerifyToken']];
     const ig = this.config.instagram;
     const resolved = {
       appId: appId ?? ig.appId,
