@@ -20,3 +20,4 @@ export * from './billing.js';
 export * from './branding.js';
 export * from './domains.js';
 export * from './activity.js';
+export * from './admin-dashboard.js';

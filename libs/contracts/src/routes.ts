@@ -14,6 +14,7 @@ import {
 } from './accounts.responses.js';
 import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin.js';
 import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
+import { adminDashboardQuerySchema, adminDashboardSchema, rollupRefreshSchema } from './admin-dashboard.js';
 import {
   acceptInvitationSchema,
   changeEmailSchema,
@@ -142,6 +143,8 @@ export const apiRoutes = {
   'GET /api/admin-panel/outbox/:id': { response: outboxMessageSchema },
   'GET /api/admin-panel/tenants': { response: tenantListSchema },
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
+  'GET /api/admin-panel/dashboard': { query: adminDashboardQuerySchema, response: adminDashboardSchema },
+  'POST /api/admin-panel/dashboard/refresh': { response: rollupRefreshSchema },
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
 

@@ -1,3 +1,4 @@
+import { ActivityBus } from '../core/activity/activity.bus.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { asSubject } from '@instagrowth/authz';
@@ -45,6 +46,7 @@ export class AuditsService implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly ctx: TenantContext,
     private readonly pdf: PdfService,
+    private readonly activity: ActivityBus,
   ) {}
 
   onModuleInit(): void {
@@ -97,6 +99,8 @@ export class AuditsService implements OnModuleInit {
         if (audit.credits && !charged) await this.credits.refund(auditId, written.fallback ? 'AI narrative rejected (invented numbers); offline prose used' : 'written without AI');
         await this.repo.complete(auditId, { result, narrative: written.narrative, source: written.source, narrativeFallback: written.fallback, credits: charged });
       });
+      const tenant = this.ctx.tenant;
+      await this.activity.publish({ type: 'audit.completed', tenantId: tenant.id, tenantSlug: tenant.slug, auditId, source: written.source, summary: `Audit of @${audit.username} completed in ${tenant.slug}` });
     } catch (error) {
       const message = error instanceof DomainError ? error.message : 'The audit failed unexpectedly. Nothing was charged; try again.';
       if (!(error instanceof DomainError)) this.logger.error(`Audit ${auditId} failed: ${(error as Error).stack ?? error}`);

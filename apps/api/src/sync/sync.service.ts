@@ -6,6 +6,7 @@ import {
   type InstagramClient,
   type InstagramMedia,
 } from '@instagrowth/instagram-graph';
+import { ActivityBus } from '../core/activity/activity.bus.js';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { notFound } from '../core/errors/domain-error.js';
 import { InstagramClientProvider } from '../core/instagram/instagram-client.provider.js';
@@ -57,6 +58,7 @@ export class SyncService implements OnModuleInit {
     private readonly team: TeamRepository,
     private readonly mail: MailService,
     private readonly vault: InstagramTokenVault,
+    private readonly activity: ActivityBus,
   ) {}
 
   onModuleInit(): void {
@@ -221,6 +223,7 @@ export class SyncService implements OnModuleInit {
     if (error instanceof InstagramTokenExpired || (error instanceof InstagramPermissionDenied && error.needsReauth) || error instanceof NonRetryableError || error instanceof MissingInstagramTokenError) {
       await this.accounts.setStatus(account.id, 'reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account.');
       await this.repo.finishRun(runId, { status: 'failed', error: 'Reconnect required', calls });
+      await this.announceFailure(account, 'Reconnect required');
       await this.notifyReconnect(account);
       // Retrying cannot help: park the job.
       Object.assign(error as object, { retryable: false });
@@ -232,8 +235,16 @@ export class SyncService implements OnModuleInit {
         ? `Instagram asked us to slow down for this account; ${last ? 'the next daily sync will continue' : `retrying in about ${Math.ceil(error.retryAfterMs / 60_000)} min`}.`
         : `Sync failed: ${message}`;
     await this.accounts.setStatus(account.id, 'connected', readable);
-    if (last) await this.repo.finishRun(runId, { status: 'failed', error: readable, calls });
-    else await this.repo.progress(runId, 0, `Retrying: ${readable}`);
+    if (last) {
+      await this.repo.finishRun(runId, { status: 'failed', error: readable, calls });
+      await this.announceFailure(account, readable);
+    } else await this.repo.progress(runId, 0, `Retrying: ${readable}`);
+  }
+
+  /** The console's live feed: a sync run that gave up (never the token, only the account and the reason). */
+  private async announceFailure(account: InstagramAccount, reason: string): Promise<void> {
+    const tenant = this.ctx.tenant;
+    await this.activity.publish({ type: 'sync.failed', tenantId: tenant.id, tenantSlug: tenant.slug, accountId: account.id, summary: `Sync of @${account.username} failed in ${tenant.slug}: ${reason.slice(0, 200)}` });
   }
 
   async notifyReconnect(account: InstagramAccount): Promise<void> {

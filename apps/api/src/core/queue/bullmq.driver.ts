@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, type JobData, type JobOptions, type QueueDriver, type QueueName } from './job.types.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, type JobData, type JobOptions, type QueueCounts, type QueueDriver, type QueueName } from './job.types.js';
 
 /** Enqueues onto the BullMQ queues registered through @nestjs/bullmq. */
 export class BullMqQueueDriver implements QueueDriver {
@@ -17,6 +17,15 @@ export class BullMqQueueDriver implements QueueDriver {
       removeOnFail: { age: 7 * 24 * 3600 },
     });
     return job.id!;
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    return Promise.all(
+      [...this.queues].map(async ([queue, q]) => {
+        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        return { queue, waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
+      }),
+    );
   }
 
   async close(): Promise<void> {

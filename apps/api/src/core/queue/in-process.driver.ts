@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { JobRunner } from './job-runner.service.js';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, type JobData, type JobOptions, type QueueDriver, type QueueName } from './job.types.js';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, QUEUE_NAMES, type JobData, type JobOptions, type QueueCounts, type QueueDriver, type QueueName } from './job.types.js';
 
 /**
  * The embedded default without Redis: the same processors, asynchronous (never inside the
@@ -16,6 +16,8 @@ export class InProcessQueueDriver implements QueueDriver {
   constructor(private readonly runner: JobRunner, private readonly concurrency = 4) {}
 
   private active = 0;
+  /** Per queue: jobs enqueued and not finished, jobs running, failures since start. */
+  private readonly stats = new Map<QueueName, { pending: number; running: number; failed: number }>(QUEUE_NAMES.map((q) => [q, { pending: 0, running: 0, failed: 0 }]));
   private readonly waiting: (() => void)[] = [];
 
   async enqueue(queue: QueueName, name: string, data: JobData, options: JobOptions): Promise<string> {
@@ -23,7 +25,10 @@ export class InProcessQueueDriver implements QueueDriver {
     const id = options.jobId ?? randomUUID();
     if (this.live.has(`${queue}:${id}`)) return id;
     this.live.add(`${queue}:${id}`);
+    const stats = this.stats.get(queue)!;
+    stats.pending++;
     const task = this.execute(queue, name, data, id, options).finally(() => {
+      stats.pending--;
       this.live.delete(`${queue}:${id}`);
       this.running.delete(task);
     });
@@ -37,6 +42,8 @@ export class InProcessQueueDriver implements QueueDriver {
     const backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       await this.slot();
+      const stats = this.stats.get(queue)!;
+      stats.running++;
       try {
         this.runner.emit({ queue, name, jobId: id, state: 'active', tenantId: data.tenantId });
         await this.runner.run(queue, name, data, {
@@ -51,10 +58,12 @@ export class InProcessQueueDriver implements QueueDriver {
         const last = attempt === attempts || (error as { retryable?: boolean }).retryable === false;
         this.runner.emit({ queue, name, jobId: id, state: last ? 'failed' : 'retrying', error: message, tenantId: data.tenantId });
         if (last) {
+          stats.failed++;
           this.logger.warn(`${queue}:${name} job ${id} failed after ${attempt} attempt(s): ${message}`);
           return;
         }
       } finally {
+        stats.running--;
         this.release();
       }
       await new Promise((r) => setTimeout(r, backoff * 2 ** (attempt - 1)));
@@ -73,6 +82,10 @@ export class InProcessQueueDriver implements QueueDriver {
   private release(): void {
     this.active--;
     this.waiting.shift()?.();
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    return [...this.stats].map(([queue, s]) => ({ queue, waiting: Math.max(0, s.pending - s.running), active: s.running, delayed: 0, failed: s.failed }));
   }
 
   /** Graceful shutdown: wait for what is running. */

@@ -37,8 +37,19 @@ export interface JobProgressEvent {
 /** A queue backend: BullMQ on Redis, or the in-process driver. */
 export interface QueueDriver {
   enqueue(queue: QueueName, name: string, data: JobData, options: JobOptions): Promise<string>;
+  /** Jobs per state for each queue (the console's queue depth and failures). */
+  counts(): Promise<QueueCounts[]>;
   close(): Promise<void>;
 }
 
 export const DEFAULT_ATTEMPTS = 3;
 export const DEFAULT_BACKOFF_MS = 1_000;
+
+export interface QueueCounts {
+  queue: QueueName;
+  waiting: number;
+  active: number;
+  delayed: number;
+  /** BullMQ keeps failed jobs 7 days; the in-process driver counts failures since the process started. */
+  failed: number;
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import type { JobData, JobOptions, QueueDriver, QueueName } from './job.types.js';
+import type { JobData, JobOptions, QueueCounts, QueueDriver, QueueName } from './job.types.js';
 
 export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
 
@@ -10,6 +10,10 @@ export class JobsService implements OnApplicationShutdown {
 
   enqueue(queue: QueueName, name: string, data: JobData, options: JobOptions = {}): Promise<string> {
     return this.driver.enqueue(queue, name, data, options);
+  }
+
+  counts(): Promise<QueueCounts[]> {
+    return this.driver.counts();
   }
 
   async onApplicationShutdown(): Promise<void> {
