@@ -47,6 +47,7 @@ import { SettingsModule } from './core/settings/settings.module.js';
 import { ActivityModule } from './core/activity/activity.module.js';
 import { AdminActivityModule } from './admin-activity/admin-activity.module.js';
 import { AdminDashboardModule } from './admin-dashboard/admin-dashboard.module.js';
+import { AdminSettingsModule } from './admin-settings/admin-settings.module.js';
 
 
 export interface AppModuleOptions {
@@ -86,7 +87,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, AdminActivityModule, AdminDashboardModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule];
     return {
       module: AppModule,
       imports: [

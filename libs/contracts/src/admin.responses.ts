@@ -57,3 +57,7 @@ export const tenantViewSchema = z.object({
 });
 export type TenantView = z.infer<typeof tenantViewSchema>;
 export const tenantListSchema = listOf(tenantViewSchema);
+
+/** POST /api/admin-panel/settings/test-connection: `message` is the provider's own words on failure. */
+export const connectionTestResultSchema = z.object({ ok: z.boolean(), message: z.string() });
+export type ConnectionTestResult = z.infer<typeof connectionTestResultSchema>;

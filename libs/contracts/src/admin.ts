@@ -8,11 +8,26 @@ export const adminLoginSchema = z.object({
   totp: z.string().trim().regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app'),
 });
 
+/** `model=input/output,…` in USD per million tokens (the same format as OPENAI_PRICES). */
+export const OPENAI_PRICE_TABLE = /^[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?(,[\w.:-]+=\d+(\.\d+)?\/\d+(\.\d+)?)*$/;
+
+/** The price table as `{ model: { input, output } }`. */
+export function parsePriceTable(value: string): Record<string, { input: number; output: number }> {
+  return Object.fromEntries(
+    value.split(',').map((entry) => {
+      const [model, pair] = entry.split('=');
+      const [input, output] = pair.split('/').map(Number);
+      return [model, { input, output }];
+    }),
+  );
+}
+
 /** Every key the settings store knows; `secret` ones are never returned in plain text. */
 export const SYSTEM_SETTINGS = {
   'openai.apiKey': { label: 'OpenAI API key', secret: true },
   'openai.baseUrl': { label: 'OpenAI base URL', secret: false },
   'openai.model': { label: 'OpenAI model', secret: false },
+  'openai.prices': { label: 'OpenAI price table (USD per million tokens: model=input/output, …)', secret: false },
   'stripe.secretKey': { label: 'Stripe secret key', secret: true },
   'stripe.webhookSecret': { label: 'Stripe webhook signing secret', secret: true },
   'instagram.appId': { label: 'Instagram app ID', secret: false },
@@ -58,6 +73,7 @@ const SETTING_VALUE: Record<SystemSettingKey, z.ZodType<string>> = {
   'openai.apiKey': tokenSetting,
   'openai.baseUrl': urlSetting,
   'openai.model': text({ min: 1, max: 100 }).regex(/^[A-Za-z0-9._:/-]+$/, 'must be a model name such as gpt-4o-mini'),
+  'openai.prices': text({ min: 1, max: 2000 }).regex(OPENAI_PRICE_TABLE, 'must look like gpt-4o-mini=0.15/0.6,gpt-4o=2.5/10'),
   'stripe.secretKey': tokenSetting,
   'stripe.webhookSecret': tokenSetting,
   'instagram.appId': tokenSetting,
@@ -86,3 +102,8 @@ export const tenantStatusSchema = z.object({
   status: z.enum(['active', 'suspended']),
   reason: text({ max: 500 }).optional(),
 });
+
+/** The outside services the console can test with one harmless call each. */
+export const CONNECTION_SERVICES = ['openai', 'stripe', 'instagram', 'resend'] as const;
+export type ConnectionService = (typeof CONNECTION_SERVICES)[number];
+export const testConnectionSchema = z.object({ service: z.enum(CONNECTION_SERVICES) });

@@ -12,8 +12,8 @@ import {
   syncRunViewSchema,
   webhookReceiptSchema,
 } from './accounts.responses.js';
-import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin.js';
-import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
+import { adminLoginSchema, tenantStatusSchema, testConnectionSchema, updateSettingsSchema } from './admin.js';
+import { adminMeSchema, adminSessionSchema, connectionTestResultSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
 import { adminDashboardQuerySchema, adminDashboardSchema, rollupRefreshSchema } from './admin-dashboard.js';
 import {
   acceptInvitationSchema,
@@ -139,6 +139,7 @@ export const apiRoutes = {
   'GET /api/admin-panel/auth/me': { response: adminMeSchema },
   'GET /api/admin-panel/settings': { response: settingListSchema },
   'PUT /api/admin-panel/settings': { body: updateSettingsSchema, response: settingListSchema },
+  'POST /api/admin-panel/settings/test-connection': { body: testConnectionSchema, response: connectionTestResultSchema },
   'GET /api/admin-panel/outbox': { response: outboxListSchema },
   'GET /api/admin-panel/outbox/:id': { response: outboxMessageSchema },
   'GET /api/admin-panel/tenants': { response: tenantListSchema },

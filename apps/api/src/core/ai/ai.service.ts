@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import { z } from 'zod';
+import { OPENAI_PRICE_TABLE, parsePriceTable } from '@instagrowth/contracts';
 import { SettingsService } from '../settings/settings.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AiMalformedError, AiUnavailableError } from './ai.errors.js';
@@ -52,9 +53,14 @@ export class AiService {
     return { apiKey: key, baseUrl: baseUrl || this.config.openai.baseUrl, model: model || this.config.openai.model };
   }
 
+  /** The super-admin's price table (settings) else OPENAI_PRICES. */
+  async prices(): Promise<Record<string, { input: number; output: number }>> {
+    const table = await this.settings.get('openai.prices');
+    return table && OPENAI_PRICE_TABLE.test(table) ? parsePriceTable(table) : this.config.openai.prices;
+  }
+
   /** Estimated USD for a call; unknown models are priced like the first entry of the table. */
-  cost(model: string, promptTokens: number, completionTokens: number): number {
-    const prices = this.config.openai.prices;
+  cost(model: string, promptTokens: number, completionTokens: number, prices = this.config.openai.prices): number {
     const price = prices[model] ?? Object.values(prices)[0] ?? { input: 0, output: 0 };
     return Math.round(((promptTokens * price.input + completionTokens * price.output) / 1e6) * 1e6) / 1e6;
   }
@@ -102,7 +108,7 @@ export class AiService {
         model,
         promptTokens: completion.usage?.prompt_tokens ?? 0,
         completionTokens: completion.usage?.completion_tokens ?? 0,
-        costUsd: this.cost(model, completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0),
+        costUsd: this.cost(model, completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0, await this.prices()),
       });
       const content = completion.choices[0]?.message?.content ?? '';
       const parsed = parseJson(content);

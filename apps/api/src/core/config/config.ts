@@ -69,6 +69,7 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE_URL: z.string().url('must be an absolute URL such as http://127.0.0.1:12111').optional(),
+  RESEND_BASE_URL: z.string().url('must be an absolute URL such as https://api.resend.com').optional(),
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   REFERRAL_COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(20),
   REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30),
@@ -125,6 +126,8 @@ export interface AppConfig {
   /** The PDF renderer: the system Chromium, renders at once per process, and a per-render timeout. */
   pdf: { executablePath: string; concurrency: number; timeoutMs: number };
   /** OpenAI (the super-admin's settings override key, base URL and model); prices in USD per 1M tokens. */
+  /** Where the Resend SDK talks to (tests point it at a local server). */
+  resend: { baseUrl: string | undefined };
   openai: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number; maxRetries: number; prices: Record<string, { input: number; output: number }> };
   billing: {
     /** The plan a sign-up's trial is of when the landing page named none. */
@@ -224,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenRefreshDays: e.INSTAGRAM_TOKEN_REFRESH_DAYS,
       backfillDays: e.INSTAGRAM_BACKFILL_DAYS,
     },
+    resend: { baseUrl: e.RESEND_BASE_URL },
     pdf: { executablePath: e.PUPPETEER_EXECUTABLE_PATH, concurrency: e.PDF_CONCURRENCY, timeoutMs: e.PDF_TIMEOUT_MS },
     openai: {
       apiKey: e.OPENAI_API_KEY || undefined,
