@@ -48,6 +48,19 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const hanging = new Set<() => void>();
   const server: Server = createServer(async (req, res) => {
     const raw = await read(req);
+    // The model list (the console's test connection): keys starting with sk-invalid are refused as OpenAI does.
+    if (req.method === 'GET' && req.url?.startsWith('/v1/models')) {
+      const key = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      if (key.startsWith('sk-invalid')) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({
+          error: { message: `Incorrect API key provided: ${key.slice(0, 3)}*****${key.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' },
+        }));
+        return;
+      }
+      const models = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini'].map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'system' }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: models }));
+      return;
+    }
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found', type: 'invalid_request_error' } }));
       return;

@@ -301,6 +301,9 @@ export class FakeStripe {
         this.event('customer.subscription.updated', s);
         return [200, s];
       }
+      case 'GET account':
+        // The platform's own account (the console's test connection).
+        return [200, { id: 'acct_fake_platform', object: 'account', email: 'billing@platform.test', business_profile: { name: 'Fake Platform' }, settings: { dashboard: { display_name: 'Fake Platform' } }, charges_enabled: true }];
       case 'GET invoices/:id':
         return this.invoices.has(key) ? [200, this.invoices.get(key)!] : this.notFound('invoice', key);
       default:
