@@ -48,6 +48,7 @@ import { ActivityModule } from './core/activity/activity.module.js';
 import { AdminActivityModule } from './admin-activity/admin-activity.module.js';
 import { AdminDashboardModule } from './admin-dashboard/admin-dashboard.module.js';
 import { AdminSettingsModule } from './admin-settings/admin-settings.module.js';
+import { AdminCatalogModule } from './admin-catalog/admin-catalog.module.js';
 
 
 export interface AppModuleOptions {
@@ -87,7 +88,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule, AdminCatalogModule];
     return {
       module: AppModule,
       imports: [

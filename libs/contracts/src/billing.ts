@@ -170,3 +170,25 @@ export type ReferralOverview = z.infer<typeof referralOverviewSchema>;
 export const referralVisitResultSchema = z.object({ counted: z.boolean() });
 export const payoutListSchema = z.object({ data: z.array(commissionSchema) });
 export const webhookAckSchema = z.object({ received: z.literal(true), duplicate: z.boolean() });
+
+// ---- console catalogue (super-admin) ----
+
+/** `PUT /api/admin-panel/products/:key`: a credit pack or add-on's price, credits, copy and visibility. */
+export const productUpdateSchema = z.object({
+  name: z.string().trim().min(1, 'is required').max(80),
+  price: cents,
+  credits: z.number().int().min(0).max(1_000_000),
+  description: z.string().trim().max(300),
+  active: z.boolean(),
+});
+
+/** Every plan and product, hidden ones included, with the referral terms and whether Stripe is set up. */
+export const adminCatalogSchema = z.object({
+  plans: z.array(planSchema),
+  products: z.array(productSchema.extend({ active: z.boolean() })),
+  referral: z.object({ commissionPercent: z.number(), holdDays: z.number().int() }),
+  stripeConfigured: z.boolean(),
+});
+export type AdminCatalog = z.infer<typeof adminCatalogSchema>;
+
+export const stripeSyncResultSchema = z.object({ prices: z.number().int() });

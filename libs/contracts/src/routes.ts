@@ -45,6 +45,7 @@ import { brandingAssetResultSchema, brandingViewSchema, updateBrandingSchema } f
 import { clientIdsSchema, clientInputSchema, clientListSchema, clientViewSchema, createDomainSchema, domainListSchema, domainViewSchema, tlsAskQuerySchema, tlsAskSchema } from './domains.js';
 import { creditsQuerySchema, creditsResponseSchema } from './credits.js';
 import { accountTimeZoneSchema, auditHistorySchema, auditStartedSchema, auditViewSchema, createShareLinkSchema, dashboardSchema, shareLinkCreatedSchema, shareLinkListSchema } from './audits.js';
+import { adminCatalogSchema, productSchema, productUpdateSchema, stripeSyncResultSchema } from './billing.js';
 import {
   assignedPlanSchema,
   assignPlanSchema,
@@ -172,6 +173,9 @@ export const apiRoutes = {
   'GET /api/dashboard': { response: dashboardSchema },
   'GET /api/plans': { response: plansResponseSchema },
   'PUT /api/admin-panel/plans/:key': { body: planUpdateSchema, response: planSchema },
+  'GET /api/admin-panel/catalog': { response: adminCatalogSchema },
+  'PUT /api/admin-panel/products/:key': { body: productUpdateSchema, response: productSchema },
+  'POST /api/admin-panel/catalog/stripe-sync': { response: stripeSyncResultSchema },
   'PUT /api/admin-panel/tenants/:id/plan': { body: assignPlanSchema, response: assignedPlanSchema },
   'GET /api/billing': { response: billingOverviewSchema },
   'POST /api/billing/checkout': { body: checkoutSchema, response: redirectUrlSchema },

@@ -15,6 +15,6 @@ import { StripeEventsService } from './stripe-events.service.js';
   imports: [CreditsModule, LimitsModule, PlansModule, ReferralsModule],
   controllers: [BillingController],
   providers: [BillingService, BillingRepository, StripeCatalog, StripeClientProvider, StripeEventsService],
-  exports: [BillingService, StripeEventsService],
+  exports: [BillingService, StripeEventsService, StripeCatalog, StripeClientProvider],
 })
 export class BillingModule {}

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
+import { SettingsService } from '../core/settings/settings.service.js';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { conflict, notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
@@ -37,20 +38,30 @@ export class ReferralsService {
     private readonly ctx: TenantContext,
     private readonly tenants: TenantsRepository,
     private readonly audit: PlatformAuditRepository,
+    private readonly settings: SettingsService,
   ) {}
+
+  /** Commission and hold period: the super-admin's settings, else REFERRAL_COMMISSION_PERCENT / REFERRAL_HOLD_DAYS. */
+  async terms(): Promise<{ commissionPercent: number; holdDays: number }> {
+    const s = await this.settings.getMany(['referral.commissionPercent', 'referral.holdDays']);
+    return {
+      commissionPercent: s['referral.commissionPercent'] !== null ? Number(s['referral.commissionPercent']) : this.config.billing.referralCommissionPercent,
+      holdDays: s['referral.holdDays'] !== null ? Number(s['referral.holdDays']) : this.config.billing.referralHoldDays,
+    };
+  }
 
   /** The current workspace's referral page. */
   async overview(now = new Date()) {
     const tenantId = this.ctx.tenant.id;
     const code = (await this.repo.codeOf(tenantId)) ?? (await this.repo.ensureCode(tenantId, newCode()));
     await this.repo.promoteDue(now);
-    const [stats, commissions] = await Promise.all([this.repo.stats(tenantId), this.repo.commissionsOf(tenantId)]);
+    const [stats, commissions, terms] = await Promise.all([this.repo.stats(tenantId), this.repo.commissionsOf(tenantId), this.terms()]);
     const sum = (status: CommissionRow['status']) => commissions.filter((c) => c.status === status).reduce((n, c) => n + c.amount, 0);
     return {
       code: code.code,
       link: `${this.config.appUrl.origin}/?ref=${code.code}`,
-      commissionPercent: this.config.billing.referralCommissionPercent,
-      holdDays: this.config.billing.referralHoldDays,
+      commissionPercent: terms.commissionPercent,
+      holdDays: terms.holdDays,
       clicks: code.clicks,
       signups: stats.signups,
       conversions: stats.conversions,
@@ -87,9 +98,10 @@ export class ReferralsService {
   async onInvoicePaid(tenantId: number, invoice: { id: string; amountPaid: number; currency: string }, now = new Date()): Promise<void> {
     const referrer = await this.repo.referrerOf(tenantId);
     if (!referrer) return;
-    const amount = Math.round((invoice.amountPaid * this.config.billing.referralCommissionPercent) / 100);
+    const terms = await this.terms();
+    const amount = Math.round((invoice.amountPaid * terms.commissionPercent) / 100);
     if (amount <= 0) return;
-    const payableAt = new Date(now.getTime() + this.config.billing.referralHoldDays * 86_400_000);
+    const payableAt = new Date(now.getTime() + terms.holdDays * 86_400_000);
     if (await this.repo.insertCommission({ referrerTenantId: referrer, referredTenantId: tenantId, invoiceId: invoice.id, currency: invoice.currency, amount, payableAt })) {
       this.logger.log(`Commission of ${amount} ${invoice.currency} for workspace ${referrer} (invoice ${invoice.id})`);
     }

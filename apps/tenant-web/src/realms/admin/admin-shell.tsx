@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Building2, LogOut, Mail, Menu, SlidersHorizontal, XIcon } from 'lucide-react';
+import { BadgeDollarSign, Building2, HandCoins, LayoutDashboard, LogOut, Mail, Menu, SlidersHorizontal, XIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { InstaGrowthLogo } from '@/components/logo';
 import { adminSessionStore, useAdminSession } from '@/lib/admin-session';
 import { cn } from '@/lib/utils';
 
 const NAV = [
+  { to: '/dashboard', label: 'Dashboard', icon: LayoutDashboard },
   { to: '/tenants', label: 'Tenants', icon: Building2 },
+  { to: '/plans', label: 'Plans & products', icon: BadgeDollarSign },
+  { to: '/payouts', label: 'Referral payouts', icon: HandCoins },
   { to: '/settings', label: 'Settings', icon: SlidersHorizontal },
   { to: '/outbox', label: 'Outbox', icon: Mail },
 ];

@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, PageHeader } from '@/components/states';
 import { adminApi } from '@/lib/admin-session';
 import { ApiError } from '@/lib/api-client';
 import { cn, fieldMessage, formatRelative } from '@/lib/utils';
+import { ConnectionTestButton, isConnectionService } from './connection-test-button';
 
 const settingsKey = ['admin', 'settings'] as const;
 
@@ -290,6 +291,7 @@ export function SettingsPage() {
                       onChange={(d) => setDraft(setting.key, d)}
                     />
                   ))}
+                  {isConnectionService(group) ? <ConnectionTestButton service={group} dirty={items.some((i) => drafts[i.key])} /> : null}
                 </CardContent>
               </Card>
             );
