@@ -14,7 +14,7 @@ export default function AdminApp() {
     <Routes>
       <Route path="/login" element={<AdminLoginPage />} />
       <Route element={<AdminShell />}>
-        <Route index element={<Navigate to="/dashboard" replace />} />
+        <Route index element={<Navigate to="/tenants" replace />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/payouts" element={<PayoutsPage />} />
