@@ -76,3 +76,32 @@ describe('console insights (browser)', () => {
     expectNoConsoleErrors(page);
   });
 });
+
+describe('console catalogue (browser)', () => {
+  browser.test('the admin edits a credit pack and the referral terms, and reads the payouts list', async ({ app, t, page }) => {
+    await adminLogin(page, app.origin('admin'));
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Plans & products' }).click();
+    await expectUrl(page, (u) => u.pathname === '/plans');
+    await expectVisible(page.getByTestId('plan-pro'));
+    const pack = page.getByTestId('product-audit_report');
+    await pack.getByLabel('Price (USD)').fill('34.50');
+    const saved = await withResponse(page, 'PUT', '/api/admin-panel/products/audit_report', () => pack.getByRole('button', { name: /^Save/ }).click());
+    expect(saved.status()).toBe(200);
+    expect((await t.sql<{ price: number }>(`select price from control.billing_products where key = 'audit_report'`))[0].price).toBe(3450);
+
+    await page.getByLabel('Commission (%)').fill('25');
+    await page.getByLabel('Hold period (days)').fill('14');
+    const terms = await withResponse(page, 'PUT', '/api/admin-panel/settings', () => page.getByRole('button', { name: 'Save terms' }).click());
+    expect(terms.status()).toBe(200);
+    // Read back after a reload: the terms come from the settings store (the same the commission job reads).
+    await page.reload();
+    await expectVisible(page.getByTestId('plan-pro'));
+    expect(await page.getByLabel('Commission (%)').inputValue()).toBe('25');
+    expect(await page.getByLabel('Hold period (days)').inputValue()).toBe('14');
+    expect(await page.getByTestId('product-audit_report').getByLabel('Price (USD)').inputValue()).toBe('34.50');
+
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Referral payouts' }).click();
+    await expectText(page.getByRole('heading', { level: 3 }), 'Nothing here');
+    expectNoConsoleErrors(page);
+  });
+});
