@@ -2,7 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
 import WebSocket from 'ws';
+import { AuditsService } from '../src/audits/audits.service.js';
+import { TenantsRepository } from '../src/control/tenants.repository.js';
 import { SettingsService } from '../src/core/settings/settings.service.js';
+import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { FakeStripe } from './support/fake-stripe.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
@@ -117,6 +120,24 @@ describe('console live activity, settings across processes, test connection', ()
     expect(event).toMatchObject({ type: 'tenant.created', tenantSlug: 'live-signup', summary: expect.stringContaining('Live Sign-up') });
     expect(Date.parse(String(event.at))).not.toBeNaN();
     expect(typeof event.tenantId).toBe('number');
+    socket.ws.close();
+    await socket.closed;
+  });
+
+  it('a finished audit in another process reaches the socket as audit.completed', async () => {
+    const socket = openSocket(wsUrl, { type: 'auth', token: await t.adminLogin() });
+    await socket.waitFor((f) => f.type === 'session.ready');
+    const owner = await t.login('acme', 'owner@acme.test');
+    const account = await t.request('POST', '/api/accounts/manual', { host: host('acme'), token: owner.token, body: { username: 'live.audit', followersCount: 4200 } });
+    expect(account.status).toBe(201);
+    const rows = ['posted_at,caption,media_type,likes,comments,saves,shares,reach,views'];
+    for (let i = 0; i < 12; i++) rows.push(`${new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10)},Post ${i},IMAGE,${100 + i},${5 + i},3,2,2000,2500`);
+    expect((await t.request('POST', `/api/accounts/${account.body.id}/posts/import`, { host: host('acme'), token: owner.token, body: { csv: rows.join('\n') } })).body.imported).toBe(12);
+    // The same code path as the audit job, run by the second instance.
+    const tenant = (await other.app.get(TenantsRepository).findBySlug('acme'))!;
+    await other.app.get(TenantContext).run(tenant, () => other.app.get(AuditsService).runOffline(account.body.id));
+    const event = await socket.waitFor((f) => f.type === 'audit.completed');
+    expect(event).toMatchObject({ tenantSlug: 'acme', summary: expect.stringContaining('@live.audit') });
     socket.ws.close();
     await socket.closed;
   });
