@@ -50,8 +50,8 @@ describe('per-workspace Instagram app', () => {
     ACME = await t.schemaOf('acme');
   });
   afterAll(async () => {
-    await t.close();
-    await fake.close();
+    await t?.close();
+    await fake?.close();
   });
 
   it('is plan-gated, owner-only, validated, and never answers the secret', async () => {
@@ -119,19 +119,20 @@ describe('per-workspace Instagram app', () => {
     await t.sql(`update ${ACME}.instagram_accounts set token_refreshed_at = now() - interval '3 days', token_expires_at = now() + interval '2 days' where id = $1`, [accountId]);
     const provider = t.app.get(InstagramClientProvider);
     const used: string[] = [];
-    const original = provider.forAccount.bind(provider);
-    const spy = jest.spyOn(provider, 'forAccount').mockImplementation(async (...args) => {
-      const client = await original(...args);
+    const original = provider.forAccount;
+    // Records which app's client each refresh went through.
+    provider.forAccount = async (...args) => {
+      const client = await original.apply(provider, args);
       used.push(client.config.appId);
       return client;
-    });
+    };
     try {
       const tenant = (await t.app.get(TenantsRepository).findBySlug('acme'))!;
       const result = await t.app.get(TenantContext).run(tenant, () => t.app.get(TokenRefreshService).refreshDue());
       expect(result).toEqual({ refreshed: 1, failed: 0 });
       expect(used).toEqual([AGENCY_APP_ID]);
     } finally {
-      spy.mockRestore();
+      provider.forAccount = original;
     }
     const [after] = await t.sql<{ fresh: boolean }>(`select token_expires_at > now() + interval '30 days' as fresh from ${ACME}.instagram_accounts where id = $1`, [accountId]);
     expect(after.fresh).toBe(true);
