@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from './core/config/config.js';
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { GlobalExceptionFilter } from './core/errors/exception.filter.js';
 import { MailModule } from './core/mail/mail.module.js';
+import { StorageModule } from './core/storage/storage.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
 import { TenantContext } from './core/tenancy/tenant-context.js';
@@ -93,6 +94,7 @@ export class AppModule implements NestModule {
         RateLimitModule.forRoot(options.config),
         QueueModule.forRoot(options.config, { runWorkers: options.runWorkers }),
         MailModule,
+        StorageModule,
         PassportModule,
         ScheduleModule.forRoot(),
         ...domainModules,
