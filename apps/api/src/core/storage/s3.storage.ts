@@ -62,6 +62,7 @@ export class S3Storage implements ObjectStorage {
   }
 }
 
+/** Only a missing KEY is "not found": a missing bucket (also a 404) is a misconfiguration and must surface. */
 function isMissing(error: unknown): boolean {
-  return error instanceof NoSuchKey || (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata?.httpStatusCode === 404));
+  return error instanceof NoSuchKey || (error instanceof S3ServiceException && error.name === 'NoSuchKey');
 }
