@@ -66,6 +66,14 @@ export class InstagramConnectService {
         ? 'The Instagram connection took longer than 10 minutes. Go back to your workspace and click "Connect Instagram" again.'
         : 'This Instagram connection did not start from InstaGrowth, or its link was changed. Go back to your workspace and click "Connect Instagram" again.');
     }
+    // The workspace's app (its own, else the platform's), before the nonce is spent: a platform
+    // without an Instagram app answers its page and the link still works once that is fixed.
+    let app: { client: InstagramClient; appId: string | null };
+    try {
+      app = await this.provider.forWorkspace(check.payload.t);
+    } catch (error) {
+      return page(503, 'Instagram is not configured', error instanceof Error ? error.message : 'Instagram is not configured.');
+    }
     const claimed = await this.repo.consumeState(check.payload.n);
     if (!claimed || claimed.tenantId !== check.payload.t || claimed.userId !== check.payload.u) {
       return page(400, 'This connection link was already used', 'Each "Connect Instagram" link works once. Go back to your workspace and start again.');
@@ -73,12 +81,6 @@ export class InstagramConnectService {
     const tenant = await this.tenants.findById(claimed.tenantId);
     if (!tenant || tenant.status !== 'active') return page(404, 'Workspace not available', 'The workspace that started this connection no longer exists or is suspended.');
     const back = (params: Record<string, string>) => ({ kind: 'redirect' as const, url: `${workspaceUrl(this.config, tenant.slug)}/accounts?${new URLSearchParams(params)}` });
-    let app: { client: InstagramClient; appId: string | null };
-    try {
-      app = await this.provider.forWorkspace(tenant.id);
-    } catch (error) {
-      return page(503, 'Instagram is not configured', error instanceof Error ? error.message : 'Instagram is not configured.');
-    }
 
     if (parsed.kind === 'error') {
       return back({ error: parsed.error === 'access_denied' ? 'access_denied' : 'authorization_failed', message: parsed.error === 'access_denied' ? 'You cancelled the Instagram authorization, so nothing was connected.' : `Instagram did not authorize the connection (${parsed.errorDescription ?? parsed.error}).` });
