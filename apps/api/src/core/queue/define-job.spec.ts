@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Tenant } from '../../control/control.entity.js';
 import type { TenantsRepository } from '../../control/tenants.repository.js';
 import type { TenantContext } from '../tenancy/tenant-context.js';
 import { defineJob } from './define-job.js';
@@ -7,7 +8,7 @@ import { JobRunner } from './job-runner.service.js';
 import type { JobProgressEvent } from './job.types.js';
 import { JobsService } from './jobs.service.js';
 
-const tenant = { id: 7, schemaName: 't_7' };
+const tenant = { id: 7, schemaName: 't_7' } as Tenant;
 const tenants = { findById: async (id: number) => (id === 7 ? tenant : null) } as unknown as TenantsRepository;
 /** Enough of TenantContext for the runner and dispatch: `active` and `tenant` follow `run`. */
 function fakeContext(): TenantContext {
