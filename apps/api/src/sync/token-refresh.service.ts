@@ -7,6 +7,7 @@ import { JobRunner } from '../core/queue/job-runner.service.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { SyncService } from './sync.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { refreshTokensJob } from './sync.jobs.js';
 
 /**
  * Long-lived tokens last 60 days and can be refreshed once they are 24 h old (API.md §1.6). A
@@ -28,7 +29,7 @@ export class TokenRefreshService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', 'refresh-tokens', () => this.refreshDue());
+    this.runner.handle(refreshTokensJob, () => this.refreshDue());
   }
 
   /** Runs inside the tenant named by the job. Returns how many tokens were refreshed and how many failed. */
