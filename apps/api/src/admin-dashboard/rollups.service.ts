@@ -5,11 +5,10 @@ import { ActivityBus } from '../core/activity/activity.bus.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { rollupsRefreshAllJob, rollupsRefreshTenantJob } from './admin-dashboard.jobs.js';
 import { AdminDashboardRepository } from './admin-dashboard.repository.js';
 import { mrrOfOne, toMrrSubscription } from './metrics.js';
 
-export const ROLLUP_ALL_JOB = 'rollups-refresh-all';
-export const ROLLUP_TENANT_JOB = 'rollups-refresh-tenant';
 
 /**
  * Keeps the dashboard's control-schema rollups: hourly every workspace (the schedule only
@@ -31,14 +30,14 @@ export class RollupsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('billing', ROLLUP_ALL_JOB, () => this.refreshAll());
-    this.runner.register('billing', ROLLUP_TENANT_JOB, (data) => this.refreshCurrentTenant(Number(data.tenantId)));
+    this.runner.handle(rollupsRefreshAllJob, () => this.refreshAll());
+    this.runner.handle(rollupsRefreshTenantJob, () => this.refreshCurrentTenant(this.ctx.tenant.id));
     // Events keep a workspace's figures fresh between hourly runs (deduplicated per workspace per minute).
     this.activity.subscribe((event) => {
       if (!event.tenantId || (event.type !== 'tenant.created' && event.type !== 'sync.failed')) return;
       const slot = Math.floor(Date.now() / 60_000);
       void this.jobs
-        .enqueue('billing', ROLLUP_TENANT_JOB, { tenantId: event.tenantId }, { jobId: `${ROLLUP_TENANT_JOB}-${event.tenantId}-${slot}`, attempts: 2, delayMs: 2_000 })
+        .dispatch(rollupsRefreshTenantJob, {}, { tenantId: event.tenantId, jobId: `${rollupsRefreshTenantJob.name}-${event.tenantId}-${slot}`, delayMs: 2_000 })
         .catch((e: Error) => this.logger.warn(`could not queue a rollup: ${e.message}`));
     });
   }
@@ -46,12 +45,12 @@ export class RollupsService implements OnModuleInit {
   @Cron('0 5 * * * *', { name: 'rollups-hourly', timeZone: 'UTC' })
   async schedule(): Promise<void> {
     const slot = Math.floor(Date.now() / 3_600_000);
-    await this.jobs.enqueue('billing', ROLLUP_ALL_JOB, {}, { jobId: `${ROLLUP_ALL_JOB}-${slot}`, attempts: 2, backoffMs: 60_000 });
+    await this.jobs.dispatch(rollupsRefreshAllJob, {}, { jobId: `${rollupsRefreshAllJob.name}-${slot}` });
   }
 
   /** Queued now (the console's "refresh" button); deduplicated per minute. */
   async requestRefresh(): Promise<void> {
-    await this.jobs.enqueue('billing', ROLLUP_ALL_JOB, {}, { jobId: `${ROLLUP_ALL_JOB}-now-${Math.floor(Date.now() / 60_000)}`, attempts: 1 });
+    await this.jobs.dispatch(rollupsRefreshAllJob, {}, { jobId: `${rollupsRefreshAllJob.name}-now-${Math.floor(Date.now() / 60_000)}` });
   }
 
   /** Every workspace, one at a time (the job; never on a request), then today's snapshot. */

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { InstagramClientProvider } from './instagram-client.provider.js';
 import { InstagramTokenVault } from './token-vault.js';
+import { WorkspaceApps } from './workspace-apps.service.js';
+import { WorkspaceAppsRepository } from './workspace-apps.repository.js';
 
 @Global()
-@Module({ providers: [InstagramClientProvider, InstagramTokenVault], exports: [InstagramClientProvider, InstagramTokenVault] })
+@Module({ providers: [InstagramClientProvider, InstagramTokenVault, WorkspaceApps, WorkspaceAppsRepository], exports: [InstagramClientProvider, InstagramTokenVault, WorkspaceApps] })
 export class InstagramCoreModule {}
