@@ -25,8 +25,8 @@ async function startResend(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 /** Opens the admin socket, sends `first` (if any) and collects frames until it closes. */
-function openSocket(url: string, first?: unknown) {
-  const ws = new WebSocket(url);
+function openSocket(url: string, first?: unknown, hostHeader = host('admin')) {
+  const ws = new WebSocket(url, { headers: { host: hostHeader } });
   const frames: Record<string, unknown>[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
@@ -151,6 +151,10 @@ describe('console live activity, settings across processes, test connection', ()
     expect((await wrong.closed).code).toBe(4401);
     const garbage = openSocket(wsUrl, 'not json');
     expect((await garbage.closed).code).toBe(4401);
+    // An admin token on a workspace host: the socket is the console's, like its routes.
+    const elsewhere = openSocket(wsUrl, { type: 'auth', token: await t.adminLogin() }, host('acme'));
+    expect((await elsewhere.closed).code).toBe(4401);
+    expect(elsewhere.frames).toEqual([]);
     const silent = openSocket(wsUrl);
     const started = Date.now();
     expect((await silent.closed).code).toBe(4401);

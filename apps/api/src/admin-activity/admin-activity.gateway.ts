@@ -2,16 +2,18 @@ import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs
 import { JwtService } from '@nestjs/jwt';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import { ADMIN_WS_AUTH_TIMEOUT_MS, ADMIN_WS_PATH, ADMIN_WS_UNAUTHORIZED, type ActivityEvent } from '@instagrowth/contracts';
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket, RawData } from 'ws';
 import { ActivityBus } from '../core/activity/activity.bus.js';
 import { JWT_ALGORITHM, jwtSettings } from '../core/auth/jwt-keys.js';
 import { PrincipalRepository } from '../core/auth/principal.repository.js';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
+import { classifyHost } from '../core/tenancy/host.js';
 
 const MAX_AUTH_FRAME = 8_192;
 
 /**
- * The console's live feed at `/api/admin-ws`. A socket is nobody's until its first message
+ * The console's live feed at `/api/admin-ws` on the admin host. A socket is nobody's until its first message
  * `{ "type": "auth", "token": "<admin access token>" }` proves a super-admin; anything else (another
  * message, a workspace token, an expired one, silence for 5 s) closes it with 4401. Then it receives
  * every activity event published in any process, as JSON, until it closes. A token expiring later
@@ -41,7 +43,12 @@ export class AdminActivityGateway implements OnGatewayConnection, OnModuleInit, 
     this.subscribers.clear();
   }
 
-  handleConnection(client: WebSocket): void {
+  handleConnection(client: WebSocket, request?: IncomingMessage): void {
+    // The console's socket lives on the admin host only, like the console's routes.
+    if (request && classifyHost(request.headers.host, this.config.baseDomain).realm !== 'admin') {
+      client.close(ADMIN_WS_UNAUTHORIZED, 'the admin socket is on the admin host');
+      return;
+    }
     const timer = setTimeout(() => refuse('no auth message within 5 seconds'), ADMIN_WS_AUTH_TIMEOUT_MS);
     const refuse = (reason: string) => {
       clearTimeout(timer);
