@@ -42,6 +42,9 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { DomainsModule } from './domains/domains.module.js';
 import { ClientsModule } from './clients/clients.module.js';
+import { ConsoleModule } from './console/console.module.js';
+import { ImpersonationModule } from './impersonation/impersonation.module.js';
+import { AnnouncementsModule } from './announcements/announcements.module.js';
 
 
 export interface AppModuleOptions {
@@ -81,7 +84,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, ConsoleModule, ImpersonationModule, AnnouncementsModule];
     return {
       module: AppModule,
       imports: [

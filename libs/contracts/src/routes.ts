@@ -13,7 +13,7 @@ import {
   webhookReceiptSchema,
 } from './accounts.responses.js';
 import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin.js';
-import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
+import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantViewSchema } from './admin.responses.js';
 import {
   acceptInvitationSchema,
   changeEmailSchema,
@@ -76,6 +76,34 @@ import {
 import { createGrowthPlanSchema, growthPlanListSchema, growthPlanSchema, planListQuerySchema, regenerateDaySchema, updateTaskSchema } from './planner.js';
 
 import { invitationListSchema, invitationViewSchema, memberListSchema } from './team.responses.js';
+import {
+  acceptAdminInvitationSchema,
+  accountPageSchema,
+  adminInvitationPreviewSchema,
+  adminInvitationViewSchema,
+  adminListSchema,
+  announcementInputSchema,
+  announcementListSchema,
+  announcementSchema,
+  auditLogQuerySchema,
+  auditPageSchema,
+  consoleTenantSchema,
+  creditGrantResultSchema,
+  extendTrialSchema,
+  grantCreditsSchema,
+  impersonateSchema,
+  impersonationExchangeSchema,
+  impersonationStartSchema,
+  impersonationStatusSchema,
+  inviteAdminSchema,
+  pagedSearchQuerySchema,
+  scheduleDeletionSchema,
+  tenantDetailSchema,
+  tenantPageSchema,
+  tenantSearchQuerySchema,
+  userPageSchema,
+  workspaceAnnouncementsSchema,
+} from './console.js';
 
 /** One JSON route: its request schemas and the schema of its success answer (`null`: no body). */
 export interface RouteContract {
@@ -140,7 +168,30 @@ export const apiRoutes = {
   'PUT /api/admin-panel/settings': { body: updateSettingsSchema, response: settingListSchema },
   'GET /api/admin-panel/outbox': { response: outboxListSchema },
   'GET /api/admin-panel/outbox/:id': { response: outboxMessageSchema },
-  'GET /api/admin-panel/tenants': { response: tenantListSchema },
+  'GET /api/admin-panel/tenants': { query: tenantSearchQuerySchema, response: tenantPageSchema },
+  'GET /api/admin-panel/tenants/:id': { response: tenantDetailSchema },
+  'POST /api/admin-panel/tenants/:id/extend-trial': { body: extendTrialSchema, response: consoleTenantSchema },
+  'POST /api/admin-panel/tenants/:id/credits': { body: grantCreditsSchema, response: creditGrantResultSchema },
+  'POST /api/admin-panel/tenants/:id/deletion': { body: scheduleDeletionSchema, response: consoleTenantSchema },
+  'DELETE /api/admin-panel/tenants/:id/deletion': { response: consoleTenantSchema },
+  'POST /api/admin-panel/tenants/:id/impersonate': { body: impersonateSchema, response: impersonationStartSchema },
+  'GET /api/admin-panel/users': { query: pagedSearchQuerySchema, response: userPageSchema },
+  'GET /api/admin-panel/accounts': { query: pagedSearchQuerySchema, response: accountPageSchema },
+  'GET /api/admin-panel/audit-log': { query: auditLogQuerySchema, response: auditPageSchema },
+  'GET /api/admin-panel/announcements': { response: announcementListSchema },
+  'POST /api/admin-panel/announcements': { body: announcementInputSchema, response: announcementSchema },
+  'PUT /api/admin-panel/announcements/:id': { body: announcementInputSchema, response: announcementSchema },
+  'DELETE /api/admin-panel/announcements/:id': { response: null },
+  'POST /api/admin-panel/auth/logout': { response: null },
+  'GET /api/admin-panel/admins': { response: adminListSchema },
+  'POST /api/admin-panel/admins/invitations': { body: inviteAdminSchema, response: adminInvitationViewSchema },
+  'GET /api/admin-panel/invitations/:token': { response: adminInvitationPreviewSchema },
+  'POST /api/admin-panel/invitations/accept': { body: acceptAdminInvitationSchema, response: adminSessionSchema },
+  'POST /api/impersonation/exchange': { body: impersonationExchangeSchema, response: sessionViewSchema },
+  'GET /api/impersonation': { response: impersonationStatusSchema },
+  'POST /api/impersonation/end': { response: null },
+  'GET /api/announcements': { response: workspaceAnnouncementsSchema },
+  'POST /api/announcements/:id/dismiss': { response: null },
   'PUT /api/admin-panel/tenants/:id/status': { body: tenantStatusSchema, response: tenantViewSchema },
 
   'GET /api/credits': { query: creditsQuerySchema, response: creditsResponseSchema },
