@@ -4,6 +4,7 @@ import { JobRunner } from '../src/core/queue/job-runner.service.js';
 import { IMPERSONATION_EXPIRY_JOB } from '../src/impersonation/impersonation.service.js';
 import { TENANT_DELETION_JOB, TENANT_DELETION_QUEUE } from '../src/console/console.service.js';
 import { ADMIN } from './support/services.mjs';
+import { routeTable } from './support/route-table.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
 const admin = host('admin');
@@ -310,6 +311,47 @@ describe('super-admin console operations', () => {
       expect((await t.request('POST', '/api/admin-panel/auth/logout', { host: admin, token: tok2 })).status).toBe(204);
       expect((await t.request('GET', '/api/admin-panel/auth/me', { host: admin, token: tok2 })).status).toBe(401);
       expect((await auditOf('admin.logout')).length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('audits every mutating admin route: each is listed here with the action it writes (a new one must be added, and audited)', () => {
+      // Exercised in this file, admin-panel.test.ts, billing.test.ts and the referrals tests.
+      const AUDITED: Record<string, string> = {
+        'POST /api/admin-panel/auth/login': 'admin.login / admin.login_failed',
+        'POST /api/admin-panel/auth/logout': 'admin.logout',
+        'PUT /api/admin-panel/settings': 'settings.updated',
+        'PUT /api/admin-panel/tenants/:id/status': 'tenant.suspended / tenant.reactivated',
+        'PUT /api/admin-panel/tenants/:id/plan': 'tenant.plan_assigned',
+        'PUT /api/admin-panel/plans/:key': 'plan.updated',
+        'PUT /api/admin-panel/referral-payouts/:id/paid': 'referral.commission_paid',
+        'POST /api/admin-panel/tenants/:id/extend-trial': 'tenant.trial_extended',
+        'POST /api/admin-panel/tenants/:id/credits': 'tenant.credits_granted',
+        'POST /api/admin-panel/tenants/:id/deletion': 'tenant.deletion_scheduled',
+        'DELETE /api/admin-panel/tenants/:id/deletion': 'tenant.deletion_cancelled',
+        'POST /api/admin-panel/tenants/:id/impersonate': 'impersonation.started',
+        'POST /api/admin-panel/announcements': 'announcement.created',
+        'PUT /api/admin-panel/announcements/:id': 'announcement.updated',
+        'DELETE /api/admin-panel/announcements/:id': 'announcement.deleted',
+        'POST /api/admin-panel/admins/invitations': 'admin.invited',
+        'POST /api/admin-panel/invitations/accept': 'admin.invitation_accepted',
+      };
+      // Routes that answer on the admin host and change nothing (a connection check, a preview render).
+      const READ_ONLY = new Set(['POST /api/admin-panel/settings/test-connection']);
+      const mutating = routeTable(t.app)
+        .filter((r) => r.realm === 'admin' && r.method !== 'GET')
+        .map((r) => `${r.method} ${r.path}`)
+        .filter((k) => !READ_ONLY.has(k));
+      expect(mutating.filter((k) => !(k in AUDITED))).toEqual([]);
+    });
+
+    it('rate-limits the admin sign-in: repeated failures answer 429 with Retry-After', async () => {
+      const attempt = () => t.request('POST', '/api/admin-panel/auth/login', { host: admin, ip: '10.77.0.1', body: { email: 'nobody-admin@example.test', password: 'wrong-password-1', totp: '123456' } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await attempt()).status);
+      expect(statuses[0]).toBe(401);
+      expect(statuses).toContain(429);
+      const limited = await attempt();
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toBeDefined();
     });
 
     it('invites a second admin by mail, who enrols TOTP on first sign-in; the link works once', async () => {
