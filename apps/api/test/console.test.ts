@@ -1,8 +1,8 @@
 import { generateSync } from 'otplib';
 import { AdminPanelService } from '../src/admin-panel/admin-panel.service.js';
 import { JobRunner } from '../src/core/queue/job-runner.service.js';
-import { IMPERSONATION_EXPIRY_JOB } from '../src/impersonation/impersonation.service.js';
-import { TENANT_DELETION_JOB, TENANT_DELETION_QUEUE } from '../src/console/console.service.js';
+import { impersonationExpiryJob } from '../src/impersonation/impersonation.jobs.js';
+import { tenantDeletionJob } from '../src/console/console.jobs.js';
 import { ADMIN } from './support/services.mjs';
 import { routeTable } from './support/route-table.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
@@ -95,7 +95,7 @@ describe('super-admin console operations', () => {
       expect(reg.status).toBe(201);
       const [{ id, schema_name: schema }] = await t.sql<{ id: number; schema_name: string }>(`select id, schema_name from control.tenants where slug = 'doomed'`);
       const runner = t.app.get(JobRunner);
-      const runJob = () => runner.run(TENANT_DELETION_QUEUE, TENANT_DELETION_JOB, { deleteTenantId: id }, jobContext('t1')) as Promise<{ deleted: number[] }>;
+      const runJob = () => runner.run(tenantDeletionJob.queue, tenantDeletionJob.name, { deleteTenantId: id }, jobContext('t1')) as Promise<{ deleted: number[] }>;
 
       const scheduled = await send('POST', `/api/admin-panel/tenants/${id}/deletion`, { graceDays: 7, reason: 'Asked to close the account' });
       expect(scheduled.status).toBe(200);
@@ -197,12 +197,12 @@ describe('super-admin console operations', () => {
       expect(res.body.error).toBe('impersonation_expired');
       expect((await exchange(unused.token)).status).toBe(401);
 
-      await t.app.get(JobRunner).run('sync', IMPERSONATION_EXPIRY_JOB, {}, jobContext('exp'));
+      await t.app.get(JobRunner).run(impersonationExpiryJob.queue, impersonationExpiryJob.name, {}, jobContext('exp'));
       const ends = await t.sql<{ target_id: string; meta: { reason: string } }>(`select target_id, meta from control.platform_audit_log where action = 'impersonation.ended' and target_id in ($1, $2)`, [usedId, unusedId]);
       expect(ends.map((e) => e.target_id).sort()).toEqual([usedId, unusedId].sort());
       expect(ends.every((e) => e.meta.reason === 'expired')).toBe(true);
       // Running the job again writes nothing more.
-      await t.app.get(JobRunner).run('sync', IMPERSONATION_EXPIRY_JOB, {}, jobContext('exp2'));
+      await t.app.get(JobRunner).run(impersonationExpiryJob.queue, impersonationExpiryJob.name, {}, jobContext('exp2'));
       expect(await t.sql(`select 1 from control.platform_audit_log where action = 'impersonation.ended' and target_id in ($1, $2)`, [usedId, unusedId])).toHaveLength(2);
     });
   });

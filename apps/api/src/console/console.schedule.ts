@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { JobsService } from '../core/queue/jobs.service.js';
-import { TENANT_DELETION_JOB, TENANT_DELETION_QUEUE } from './console.service.js';
+import { tenantDeletionJob } from './console.jobs.js';
 
 /**
  * Hourly sweep of workspaces whose deletion grace ended: the delayed job per deletion is the fast
@@ -14,6 +14,6 @@ export class ConsoleSchedule {
   @Cron('0 5 * * * *', { name: 'tenant-deletion-sweep', timeZone: 'UTC' })
   async enqueue(): Promise<void> {
     const slot = Math.floor(Date.now() / 3_600_000);
-    await this.jobs.enqueue(TENANT_DELETION_QUEUE, TENANT_DELETION_JOB, {}, { jobId: `${TENANT_DELETION_JOB}-sweep-${slot}`, attempts: 3, backoffMs: 60_000 });
+    await this.jobs.dispatch(tenantDeletionJob, {}, { jobId: `${tenantDeletionJob.name}-sweep-${slot}` });
   }
 }

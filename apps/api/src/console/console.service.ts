@@ -12,14 +12,11 @@ import { PlatformAuditRepository } from '../control/platform-audit.repository.js
 import { TenantsRepository } from '../control/tenants.repository.js';
 import { CreditsService } from '../credits/credits.service.js';
 import { LimitsService } from '../limits/limits.service.js';
+import { tenantDeletionJob } from './console.jobs.js';
 import { ConsoleRepository } from './console.repository.js';
 import { deletionDate, toAccountView, toAuditView, toUserView } from './console.dto.js';
 import type { TenantFilter, TenantRow } from './console.entity.js';
 
-/** The job that drops workspaces whose grace period ended (platform job: it carries no tenantId). */
-export const TENANT_DELETION_JOB = 'tenant-deletion';
-// Platform maintenance runs on the sync queue, as the domains re-check does (no queue of its own).
-export const TENANT_DELETION_QUEUE = 'sync' as const;
 
 /** Tenant operations of the super-admin console: search, detail, trial, credits, deletion. */
 @Injectable()
@@ -40,7 +37,7 @@ export class ConsoleService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(TENANT_DELETION_QUEUE, TENANT_DELETION_JOB, async (data) => this.runDueDeletions(typeof data.deleteTenantId === 'number' ? data.deleteTenantId : undefined));
+    this.runner.handle(tenantDeletionJob, (payload) => this.runDueDeletions(payload.deleteTenantId));
   }
 
   async listTenants(filter: TenantFilter) {
@@ -138,7 +135,7 @@ export class ConsoleService implements OnModuleInit {
     const at = deletionDate(now, days);
     if (!(await this.repo.scheduleDeletion(id, at, admin.adminId))) throw conflict('deletion_already_scheduled', 'A deletion is already scheduled for this workspace. Undo it first to change the date.');
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'tenant.deletion_scheduled', tenantId: id, targetId: String(id), meta: { reason, graceDays: days, deleteAt: at.toISOString() }, ip });
-    await this.jobs.enqueue(TENANT_DELETION_QUEUE, TENANT_DELETION_JOB, { deleteTenantId: id }, { jobId: `${TENANT_DELETION_JOB}-${id}-${at.getTime()}`, delayMs: at.getTime() - now.getTime() + 1_000, attempts: 5, backoffMs: 60_000 });
+    await this.jobs.dispatch(tenantDeletionJob, { deleteTenantId: id }, { jobId: `${tenantDeletionJob.name}-${id}-${at.getTime()}`, delayMs: at.getTime() - now.getTime() + 1_000 });
     return this.tenantView(id);
   }
 

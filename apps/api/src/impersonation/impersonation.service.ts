@@ -13,11 +13,11 @@ import { JobsService } from '../core/queue/jobs.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
 import { TenantsRepository } from '../control/tenants.repository.js';
+import { impersonationExpiryJob } from './impersonation.jobs.js';
 import { ImpersonationRepository } from './impersonation.repository.js';
 
 /** Hard ceiling whatever IMPERSONATION_MINUTES says. */
 export const MAX_IMPERSONATION_MINUTES = 30;
-export const IMPERSONATION_EXPIRY_JOB = 'impersonation-expire';
 
 /**
  * A super-admin acts as a workspace's owner for a limited time, for a stated reason. The console
@@ -41,7 +41,7 @@ export class ImpersonationService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', IMPERSONATION_EXPIRY_JOB, async () => ({ ended: await this.repo.expireDue() }));
+    this.runner.handle(impersonationExpiryJob, async () => ({ ended: await this.repo.expireDue() }));
   }
 
   async start(admin: AdminPrincipal, tenantId: number, reason: string, ip: string, now = new Date()) {
@@ -56,7 +56,7 @@ export class ImpersonationService implements OnModuleInit {
     const id = randomUUID();
     await this.repo.create({ id, tenantId, adminId: admin.adminId, userId: owner.id, reason, tokenHash: hashToken(token), expiresAt });
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'impersonation.started', tenantId, targetId: id, meta: { reason, asUserId: owner.id, asEmail: owner.email, expiresAt: expiresAt.toISOString() }, ip });
-    await this.jobs.enqueue('sync', IMPERSONATION_EXPIRY_JOB, {}, { jobId: `${IMPERSONATION_EXPIRY_JOB}-${id}`, delayMs: expiresAt.getTime() - now.getTime() + 1_000, attempts: 3, backoffMs: 10_000 });
+    await this.jobs.dispatch(impersonationExpiryJob, {}, { jobId: `${impersonationExpiryJob.name}-${id}`, delayMs: expiresAt.getTime() - now.getTime() + 1_000 });
     // The token travels in the fragment: never sent to a server, never in a Referer or an access log.
     return { url: `${workspaceUrl(this.config, tenant.slug)}/impersonate#token=${token}`, expiresAt: expiresAt.toISOString() };
   }
