@@ -35,13 +35,13 @@ export function ImpersonationBanner() {
   }
 
   return (
-    <div role="status" data-testid="impersonation-banner" className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 bg-amber-100 px-4 py-2 text-sm text-amber-950">
+    <div role="status" data-testid="impersonation-banner" className="flex items-center gap-3 bg-amber-100 px-4 py-2 text-sm text-amber-950 sm:px-6">
       <ShieldAlert className="size-4 shrink-0" aria-hidden="true" />
-      <p>
+      <p className="min-w-0 flex-1">
         You are impersonating <strong>{s.asEmail}</strong> in <strong>{s.tenantName}</strong> as admin <strong>{s.adminEmail}</strong>, ends at{' '}
         <time dateTime={s.expiresAt ?? undefined}>{formatDateTime(s.expiresAt)}</time>. Billing and security changes are blocked.
       </p>
-      <Button size="sm" variant="outline" className="h-7 border-amber-900/30 bg-white" onClick={() => void endNow()} loading={ending}>
+      <Button size="sm" variant="outline" className="h-7 shrink-0 border-amber-900/30 bg-white" onClick={() => void endNow()} loading={ending}>
         End now
       </Button>
     </div>
