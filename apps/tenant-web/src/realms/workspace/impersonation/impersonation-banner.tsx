@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ShieldAlert } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { api, sessionStore, useSessionState } from '@/lib/session';
@@ -20,6 +20,17 @@ export function ImpersonationBanner() {
     staleTime: 60_000,
   });
   const s = status.data;
+  const expiresAt = s?.active ? s.expiresAt : null;
+  // At the end the server refuses the token anyway; this tab says so at once instead of at the next click.
+  useEffect(() => {
+    if (!expiresAt) return;
+    const timer = setTimeout(() => {
+      sessionStore.clear('expired');
+      clearUserCache(queryClient);
+      navigate('/login', { replace: true });
+    }, Math.max(0, Date.parse(expiresAt) - Date.now()));
+    return () => clearTimeout(timer);
+  }, [expiresAt, navigate, queryClient]);
   if (!s?.active) return null;
 
   async function endNow() {
