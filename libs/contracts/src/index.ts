@@ -19,4 +19,5 @@ export * from './audits.js';
 export * from './billing.js';
 export * from './branding.js';
 export * from './domains.js';
+export * from './instagram-app.js';
 export * from './console.js';

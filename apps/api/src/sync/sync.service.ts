@@ -90,7 +90,7 @@ export class SyncService implements OnModuleInit {
       await job.progress(percent, label);
     };
     try {
-      const client = await this.instagram.client();
+      const client = await this.instagram.forAccount(this.ctx.tenant.id, account.igAppId);
       const token = this.vault.open(account);
       const counted = <T>(p: Promise<T>) => {
         calls++;

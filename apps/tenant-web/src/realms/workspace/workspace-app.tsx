@@ -21,6 +21,7 @@ import { ReferralsPage } from './billing/referrals-page';
 import { BrandingEffect } from './branding/branding-effect';
 import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
+import { InstagramAppPage } from './instagram-app/instagram-app-page';
 import { ClientsPage } from './clients/clients-page';
 import { ImpersonatePage } from './impersonation/impersonate-page';
 
@@ -55,6 +56,7 @@ export default function WorkspaceApp() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/settings/branding" element={<BrandingPage />} />
           <Route path="/settings/domains" element={<DomainsPage />} />
+          <Route path="/settings/instagram-app" element={<InstagramAppPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
