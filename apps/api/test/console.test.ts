@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { generateSync } from 'otplib';
 import { AdminPanelService } from '../src/admin-panel/admin-panel.service.js';
 import { JobRunner } from '../src/core/queue/job-runner.service.js';
@@ -170,6 +171,7 @@ describe('super-admin console operations', () => {
         ['POST', '/api/auth/change-email', { password: 'acme-password-123', email: 'new@acme.test' }],
         ['PATCH', '/api/auth/profile', { name: 'Hacked' }],
         ['POST', '/api/auth/sessions/revoke-others', undefined],
+        ['POST', `/api/announcements/${randomUUID()}/dismiss`, undefined],
       ] as const) {
         const res = await as(method, url, body);
         expect({ url, status: res.status, error: res.body?.error }).toEqual({ url, status: 403, error: 'impersonation_forbidden' });

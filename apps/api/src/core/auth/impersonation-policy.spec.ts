@@ -19,6 +19,8 @@ describe('refusedWhileImpersonating', () => {
   it('allows ordinary workspace work, and refuses when the route is unknown', () => {
     expect(refusedWhileImpersonating('POST', '/api/accounts/manual')).toBe(false);
     expect(refusedWhileImpersonating('GET', '/api/auth/me')).toBe(false);
+    expect(refusedWhileImpersonating('GET', '/api/announcements')).toBe(false);
+    expect(refusedWhileImpersonating('POST', '/api/announcements/:id/dismiss')).toBe(true);
     expect(refusedWhileImpersonating('POST', undefined)).toBe(true);
   });
 });

@@ -17,6 +17,13 @@ export function AnnouncementBanner() {
     mutationFn: (id: string) => api.call('POST /api/announcements/:id/dismiss', { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['announcements'] }),
   });
+  // An impersonating admin sees the banners but cannot dismiss them for the owner (the API refuses).
+  const impersonating = useQuery({
+    queryKey: ['impersonation', token],
+    queryFn: ({ signal }) => api.call('GET /api/impersonation', { signal }),
+    enabled: token !== null,
+    staleTime: 60_000,
+  }).data?.active;
   const items = list.data?.data ?? [];
   if (!items.length) return null;
   return (
@@ -28,9 +35,11 @@ export function AnnouncementBanner() {
             <p className="font-semibold">{a.title}</p>
             <p className="mt-0.5 whitespace-pre-line">{a.body}</p>
           </div>
-          <Button variant="ghost" size="icon" className="size-7 text-sky-950 hover:bg-sky-100" aria-label={`Dismiss announcement ${a.title}`} onClick={() => dismiss.mutate(a.id)} disabled={dismiss.isPending}>
-            <X />
-          </Button>
+          {impersonating ? null : (
+            <Button variant="ghost" size="icon" className="size-7 text-sky-950 hover:bg-sky-100" aria-label={`Dismiss announcement ${a.title}`} onClick={() => dismiss.mutate(a.id)} disabled={dismiss.isPending}>
+              <X />
+            </Button>
+          )}
         </section>
       ))}
     </div>
