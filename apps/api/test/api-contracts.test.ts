@@ -14,7 +14,7 @@ import {
   outboxMessageSchema,
   sessionViewSchema,
   settingListSchema,
-  tenantListSchema,
+  tenantPageSchema,
 } from '@instagrowth/contracts';
 import type { ZodType } from 'zod';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
@@ -130,7 +130,7 @@ describe('API contracts', () => {
     expect(invited.status).toBe(201);
     const admin = await t.adminLogin();
     const adminHost = host('admin');
-    expectContract(tenantListSchema, (await t.request('GET', '/api/admin-panel/tenants', { host: adminHost, token: admin })).body);
+    expectContract(tenantPageSchema, (await t.request('GET', '/api/admin-panel/tenants', { host: adminHost, token: admin })).body);
     expectContract(settingListSchema, (await t.request('GET', '/api/admin-panel/settings', { host: adminHost, token: admin })).body);
     const outbox = await t.request('GET', '/api/admin-panel/outbox', { host: adminHost, token: admin });
     expectContract(outboxListSchema, outbox.body);

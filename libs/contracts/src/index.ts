@@ -22,3 +22,4 @@ export * from './domains.js';
 export * from './instagram-app.js';
 export * from './activity.js';
 export * from './admin-dashboard.js';
+export * from './console.js';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema, uuidParamSchema } from '@instagrowth/contracts';
+import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantViewSchema, uuidParamSchema } from '@instagrowth/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AdminOnly, CurrentPrincipal, Public, Realm } from '../core/auth/decorators.js';
@@ -32,6 +32,14 @@ export class AdminPanelController {
     return this.admin.me(admin);
   }
 
+  @Post('auth/logout')
+  @HttpCode(204)
+  @AdminOnly()
+  @ApiRoute({ summary: 'End this admin session (audited)', responses: { 204: null } })
+  async logout(@CurrentPrincipal() admin: AdminPrincipal, @Req() req: FastifyRequest & { user?: { sid?: string } }) {
+    await this.admin.logout(admin, req.user?.sid, req.ip);
+  }
+
   @Get('settings')
   @AdminOnly()
   @ApiRoute({ summary: 'List the system settings (secrets masked)', responses: { 200: settingListSchema } })
@@ -58,13 +66,6 @@ export class AdminPanelController {
   @ApiRoute({ summary: 'One outbox message with its HTML and text', responses: { 200: outboxMessageSchema }, errors: { 404: ['not_found'] } })
   outboxMessage(@ZodParam('id', uuidParamSchema) id: string) {
     return this.admin.getOutboxMessage(id);
-  }
-
-  @Get('tenants')
-  @AdminOnly()
-  @ApiRoute({ summary: 'List every workspace', responses: { 200: tenantListSchema } })
-  tenants() {
-    return this.admin.listTenants();
   }
 
   @Put('tenants/:id/status')

@@ -32,6 +32,17 @@ export class AdminPanelRepository {
     await this.orm.em.fork().nativeUpdate(PlatformAdminEntity, { id }, { lastLoginAt: new Date() });
   }
 
+  /** A new admin session (the token names it; the access guard enforces its idle timeout). */
+  async createSession(adminId: string, ip: string | null): Promise<string> {
+    const id = randomUUID();
+    await this.orm.em.getConnection().execute('insert into control.admin_sessions (id, admin_id, ip) values (?, ?, ?)', [id, adminId, ip]);
+    return id;
+  }
+
+  async endSession(id: string, adminId: string): Promise<void> {
+    await this.orm.em.getConnection().execute('update control.admin_sessions set ended_at = now() where id = ? and admin_id = ? and ended_at is null', [id, adminId]);
+  }
+
   listSettings(): Promise<SystemSetting[]> {
     return this.orm.em.fork().find(SystemSettingEntity, {});
   }

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { SYSTEM_SETTINGS, type SettingView, type SystemSettingKey } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
-import { ACCESS_TOKEN_TTL_SECONDS, JWT_ALGORITHM, jwtSettings } from '../core/auth/jwt-keys.js';
+import { JWT_ALGORITHM, jwtSettings } from '../core/auth/jwt-keys.js';
 import type { AdminPrincipal } from '../core/auth/principal.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../core/crypto/passwords.js';
 import { SecretBox } from '../core/crypto/secret-box.js';
@@ -53,12 +53,27 @@ export class AdminPanelService {
     await this.throttle.recordSuccess('admin', input.email);
     await this.repo.touchLogin(admin.id);
     await this.audit.record({ actorType: 'admin', actorId: admin.id, action: 'admin.login', ip });
+    return this.startSession(admin, ip);
+  }
+
+  /**
+   * An admin token names a server-side session: it lives at most ADMIN_SESSION_MAX_HOURS, and the
+   * access guard ends it after ADMIN_IDLE_TIMEOUT_MINUTES without a request (and on logout).
+   */
+  async startSession(admin: { id: string; email: string }, ip: string) {
+    const sid = await this.repo.createSession(admin.id, ip);
+    const expiresIn = this.config.console.adminSessionMaxHours * 3600;
     const s = jwtSettings(this.config).admin;
     const accessToken = await this.jwt.signAsync(
-      { sub: admin.id, typ: 'access' },
-      { secret: s.secret, audience: s.audience, issuer: s.issuer, algorithm: JWT_ALGORITHM, expiresIn: ACCESS_TOKEN_TTL_SECONDS },
+      { sub: admin.id, sid, typ: 'access' },
+      { secret: s.secret, audience: s.audience, issuer: s.issuer, algorithm: JWT_ALGORITHM, expiresIn },
     );
-    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, admin: { id: admin.id, email: admin.email } };
+    return { accessToken, expiresIn, admin: { id: admin.id, email: admin.email } };
+  }
+
+  async logout(admin: AdminPrincipal, sessionId: string | undefined, ip: string): Promise<void> {
+    if (sessionId) await this.repo.endSession(sessionId, admin.adminId);
+    await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'admin.logout', ip });
   }
 
   /** Used by `npm run admin:create`: there is no default admin, ever. Returns the TOTP secret once. */

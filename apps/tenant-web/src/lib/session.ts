@@ -45,6 +45,45 @@ export const sessionMarker = {
   },
 };
 
+/**
+ * An impersonation session (super-admin acting as the owner) has no refresh cookie: its access
+ * token, valid until the session's end (≤ 30 min), is kept in this tab's sessionStorage so a
+ * reload keeps it, and dropped with the session.
+ */
+const IMPERSONATION_KEY = 'instagrowth.impersonation';
+
+export const impersonationStore = {
+  save(session: SessionView): void {
+    try {
+      sessionStorage.setItem(IMPERSONATION_KEY, JSON.stringify({ session, expiresAt: Date.now() + session.expiresIn * 1000 }));
+    } catch {
+      // Storage disabled: the impersonation lasts for this page only.
+    }
+  },
+  load(): SessionView | null {
+    try {
+      const raw = sessionStorage.getItem(IMPERSONATION_KEY);
+      if (!raw) return null;
+      const parsed = JSON.parse(raw) as { session?: unknown; expiresAt?: number };
+      const session = sessionViewSchema.safeParse(parsed.session);
+      if (!session.success || typeof parsed.expiresAt !== 'number' || parsed.expiresAt <= Date.now()) {
+        sessionStorage.removeItem(IMPERSONATION_KEY);
+        return null;
+      }
+      return session.data;
+    } catch {
+      return null;
+    }
+  },
+  clear(): void {
+    try {
+      sessionStorage.removeItem(IMPERSONATION_KEY);
+    } catch {
+      // ignore
+    }
+  },
+};
+
 let state: SessionState = { token: null, user: null, endedBy: null };
 const listeners = new Set<() => void>();
 
@@ -66,6 +105,7 @@ export const sessionStore = {
   },
   clear(endedBy: 'logout' | 'expired' = 'expired'): void {
     sessionMarker.clear();
+    impersonationStore.clear();
     if (state.token === null && state.user === null) return;
     state = { token: null, user: null, endedBy };
     emit();
@@ -79,6 +119,16 @@ export function useSessionState(): SessionState {
 let inflight: Promise<boolean> | null = null;
 
 async function doRefresh(): Promise<boolean> {
+  const impersonation = impersonationStore.load();
+  if (impersonation) {
+    // No refresh cookie behind it: the stored token is the session until it ends (a 401 then signs out).
+    if (sessionStore.getToken() === impersonation.accessToken) {
+      sessionStore.clear();
+      return false;
+    }
+    sessionStore.set(impersonation);
+    return true;
+  }
   if (!sessionMarker.present()) return false;
   try {
     const session = sessionViewSchema.safeParse(await rawRequest('/api/auth/refresh', { method: 'POST' }));

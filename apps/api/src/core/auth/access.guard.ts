@@ -1,10 +1,12 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { AuthGuard } from '@nestjs/passport';
 import { abilityFor } from '@instagrowth/authz';
 import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
+import { refusedWhileImpersonating } from './impersonation-policy.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.service.js';
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
@@ -45,6 +47,7 @@ export class AccessGuard implements CanActivate {
     private readonly tenantContext: TenantContext,
     private readonly principals: PrincipalRepository,
     private readonly cls: ClsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -66,8 +69,11 @@ export class AccessGuard implements CanActivate {
         return true;
       case 'admin': {
         await this.adminAuth.canActivate(context);
-        const admin = await this.principals.findAdmin(request.user!.sub);
-        if (!admin) throw unauthorized('invalid_token', 'Your admin session is no longer valid.');
+        // Idle timeout: the session row must have been used within the window (and is touched now).
+        const sid = request.user!.sid;
+        const idleMinutes = this.config.console.adminIdleTimeoutMinutes;
+        const admin = typeof sid === 'string' ? await this.principals.touchAdminSession(request.user!.sub, sid, idleMinutes * 60) : null;
+        if (!admin) throw unauthorized('admin_session_expired', `Your admin session ended (signed out, or ${idleMinutes} minutes without activity). Sign in again.`);
         request.principal = { kind: 'admin', adminId: admin.id, email: admin.email };
         return true;
       }
@@ -78,6 +84,7 @@ export class AccessGuard implements CanActivate {
         const claims = request.user!;
         // A token from another workspace is not a session here, whatever it says.
         if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
+        const impersonation = typeof claims.imp === 'string' ? await this.checkImpersonation(claims.imp, host, request) : undefined;
         const member = await this.principals.findMember(claims.sub);
         if (!member) throw unauthorized('invalid_token', 'Your account is no longer a member of this workspace.');
         const ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
@@ -93,11 +100,27 @@ export class AccessGuard implements CanActivate {
           assignedAccountIds: member.assignedAccountIds,
           ability,
           sessionId: typeof claims.sid === 'string' ? claims.sid : undefined,
+          impersonation,
         };
         if (access.kind === 'policy' && !ability.can(access.action, access.subject)) throw forbidden();
         return true;
       }
     }
+  }
+
+  /** An impersonation token works while its session is open and unexpired, and never for billing or credential changes. */
+  private async checkImpersonation(sessionId: string, host: ResolvedHost, request: AppRequest) {
+    if (host.realm !== 'workspace') throw notFound('Route');
+    const session = await this.principals.findImpersonation(sessionId, host.tenant.id);
+    if (!session || session.endedAt) throw unauthorized('impersonation_ended', 'This impersonation session has ended.');
+    if (session.expiresAt.getTime() <= Date.now()) {
+      await this.principals.endImpersonation(session.id, 'expired', request.ip ?? null);
+      throw unauthorized('impersonation_expired', 'This impersonation session has expired.');
+    }
+    if (refusedWhileImpersonating(request.method, request.routeOptions?.url)) {
+      throw new DomainError('impersonation_forbidden', 403, 'Not while impersonating: billing, passwords, e-mail addresses and profiles can only be changed by the workspace\'s own members.');
+    }
+    return { sessionId: session.id, adminId: session.adminId, expiresAt: session.expiresAt };
   }
 
   private checkRealm(realm: RouteRealm, host: ResolvedHost): void {

@@ -13,6 +13,14 @@ export interface MemberRow {
   assignedAccountIds: string[];
 }
 
+export interface ImpersonationRow {
+  id: string;
+  adminId: string;
+  userId: string;
+  expiresAt: Date;
+  endedAt: Date | null;
+}
+
 /** Loads who is calling, fresh on every request: role changes and removals take effect at once. */
 @Injectable()
 export class PrincipalRepository {
@@ -39,6 +47,44 @@ export class PrincipalRepository {
       createdAt: new Date(r.created_at),
       assignedAccountIds: r.assigned ?? [],
     };
+  }
+
+  /**
+   * The admin behind a token, if its session is open and was used within the idle timeout; the
+   * same statement records this use (one round trip per admin request).
+   */
+  async touchAdminSession(adminId: string, sessionId: string, idleSeconds: number): Promise<{ id: string; email: string } | null> {
+    return this.db.control.one<{ id: string; email: string }>(
+      sql`with s as (
+            update ${controlTable('admin_sessions')} set last_seen_at = now()
+             where id = ${sessionId} and admin_id = ${adminId} and ended_at is null
+               and last_seen_at > now() - make_interval(secs => ${idleSeconds}) returning admin_id)
+          select a.id, a.email from ${controlTable('platform_admins')} a join s on s.admin_id = a.id`,
+    );
+  }
+
+  async findImpersonation(sessionId: string, tenantId: number): Promise<ImpersonationRow | null> {
+    const r = await this.db.control.one<{ id: string; admin_id: string; user_id: string; expires_at: string | Date; ended_at: string | Date | null }>(
+      sql`select id, admin_id, user_id, expires_at, ended_at from ${controlTable('impersonation_sessions')} where id = ${sessionId} and tenant_id = ${tenantId}`,
+    );
+    return r ? { id: r.id, adminId: r.admin_id, userId: r.user_id, expiresAt: new Date(r.expires_at), endedAt: r.ended_at ? new Date(r.ended_at) : null } : null;
+  }
+
+  /**
+   * Ends an impersonation session once and writes its audit row in the same statement: whoever
+   * notices the end first (the admin's "End now", a request after expiry, the expiry job) records it.
+   */
+  async endImpersonation(sessionId: string, reason: 'ended' | 'expired', ip: string | null): Promise<boolean> {
+    const rows = await this.db.control.query<{ id: string }>(
+      sql`with ended as (
+            update ${controlTable('impersonation_sessions')} set ended_at = now(), end_reason = ${reason}
+             where id = ${sessionId} and ended_at is null returning id, admin_id, tenant_id, expires_at)
+          insert into ${controlTable('platform_audit_log')} (id, actor_type, actor_id, action, tenant_id, target_id, meta, ip, created_at)
+          select gen_random_uuid(), 'admin', admin_id::text, 'impersonation.ended', tenant_id, id::text,
+                 jsonb_build_object('reason', ${reason}::text, 'expiresAt', expires_at), ${ip}, now() from ended
+          returning target_id as id`,
+    );
+    return rows.length === 1;
   }
 
   async findAdmin(adminId: string): Promise<{ id: string; email: string } | null> {

@@ -14,6 +14,8 @@ export interface MemberPrincipal {
   ability: AppAbility;
   /** The refresh-token family this access token was issued for (absent in older tokens). */
   sessionId?: string;
+  /** Set when a super-admin acts as this workspace's owner (console impersonation). */
+  impersonation?: { sessionId: string; adminId: string; expiresAt: Date };
 }
 
 export interface AdminPrincipal {
@@ -28,5 +30,7 @@ export interface AccessClaims {
   sub: string;
   tid?: number;
   sid?: string;
+  /** Workspace tokens: the impersonation session this token belongs to. */
+  imp?: string;
   typ: 'access';
 }

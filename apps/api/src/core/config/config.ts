@@ -43,6 +43,10 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  ADMIN_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ADMIN_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  IMPERSONATION_MINUTES: z.coerce.number().int().min(1).max(30).default(30),
+  TENANT_DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   MIGRATION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   INSTAGRAM_AUTHORIZE_URL: z.string().url().default('https://www.instagram.com/oauth/authorize'),
   INSTAGRAM_API_BASE_URL: z.string().url().default('https://api.instagram.com'),
@@ -112,6 +116,8 @@ export interface AppConfig {
   /** AI credits granted per calendar month until billing grants per plan. */
   defaultAiCredits: number;
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowSeconds: number };
+  /** The super-admin console: idle timeout and absolute lifetime of an admin session, impersonation length (≤ 30 min), deletion grace. */
+  console: { adminIdleTimeoutMinutes: number; adminSessionMaxHours: number; impersonationMinutes: number; deletionGraceDays: number };
   migrationConcurrency: number;
   instagram: {
     authorizeUrl: string;
@@ -217,6 +223,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
     },
     migrationConcurrency: e.MIGRATION_CONCURRENCY,
+    console: {
+      adminIdleTimeoutMinutes: e.ADMIN_IDLE_TIMEOUT_MINUTES,
+      adminSessionMaxHours: e.ADMIN_SESSION_MAX_HOURS,
+      impersonationMinutes: e.IMPERSONATION_MINUTES,
+      deletionGraceDays: e.TENANT_DELETION_GRACE_DAYS,
+    },
     billing: {
       trialPlan: e.TRIAL_PLAN,
       stripeSecretKey: e.STRIPE_SECRET_KEY,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { BadgeDollarSign, Building2, HandCoins, LayoutDashboard, LogOut, Mail, Menu, SlidersHorizontal, XIcon } from 'lucide-react';
+import { AtSign, BadgeDollarSign, Building2, HandCoins, LayoutDashboard, LogOut, Mail, Megaphone, Menu, ScrollText, ShieldCheck, SlidersHorizontal, Users, XIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { InstaGrowthLogo } from '@/components/logo';
-import { adminSessionStore, useAdminSession } from '@/lib/admin-session';
+import { adminApi, adminSessionStore, useAdminSession } from '@/lib/admin-session';
 import { cn } from '@/lib/utils';
 
 const NAV = [
@@ -12,6 +12,11 @@ const NAV = [
   { to: '/tenants', label: 'Tenants', icon: Building2 },
   { to: '/plans', label: 'Plans & products', icon: BadgeDollarSign },
   { to: '/payouts', label: 'Referral payouts', icon: HandCoins },
+  { to: '/users', label: 'Users', icon: Users },
+  { to: '/accounts', label: 'Instagram accounts', icon: AtSign },
+  { to: '/announcements', label: 'Announcements', icon: Megaphone },
+  { to: '/audit-log', label: 'Audit log', icon: ScrollText },
+  { to: '/admins', label: 'Admins', icon: ShieldCheck },
   { to: '/settings', label: 'Settings', icon: SlidersHorizontal },
   { to: '/outbox', label: 'Outbox', icon: Mail },
 ];
@@ -49,6 +54,8 @@ export function AdminShell() {
   if (!token) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
 
   function logout() {
+    // End the session on the server too (audited); the tab forgets it whatever the answer.
+    void adminApi.call('POST /api/admin-panel/auth/logout').catch(() => undefined);
     adminSessionStore.clear();
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] === 'admin' });
   }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { AnnouncementBanner } from './announcements/announcement-banner';
+import { ImpersonationBanner } from './impersonation/impersonation-banner';
 import * as DialogPrimitive from '@radix-ui/react-dialog';
 import { BadgeCheck, ChevronDown, LogOut, MailWarning, Menu, Send, UserRound, XIcon } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
@@ -175,6 +177,7 @@ export function AppShell() {
         </div>
       </aside>
       <div className="lg:pl-64">
+        <ImpersonationBanner />
         <header className="sticky top-0 z-20 flex h-16 items-center justify-between gap-3 border-b border-zinc-200 bg-white/85 px-4 backdrop-blur-md sm:px-6">
           <div className="flex min-w-0 items-center gap-2">
             <MobileNav />
@@ -184,6 +187,7 @@ export function AppShell() {
           </div>
           <UserMenu />
         </header>
+        <AnnouncementBanner />
         <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6 lg:px-8">
           <Outlet />
         </main>

@@ -23,6 +23,7 @@ import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
 import { InstagramAppPage } from './instagram-app/instagram-app-page';
 import { ClientsPage } from './clients/clients-page';
+import { ImpersonatePage } from './impersonation/impersonate-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -36,6 +37,7 @@ export default function WorkspaceApp() {
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+      <Route path="/impersonate" element={<ImpersonatePage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>

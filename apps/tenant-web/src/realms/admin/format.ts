@@ -1,0 +1,1 @@
+export const formatNumber = (n: number) => new Intl.NumberFormat('en').format(n);
