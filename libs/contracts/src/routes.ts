@@ -12,6 +12,18 @@ import {
   syncRunViewSchema,
   webhookReceiptSchema,
 } from './accounts.responses.js';
+import {
+  approvalCommentSchema,
+  approvalDecisionSchema,
+  approvalListQuerySchema,
+  approvalListSchema,
+  approvalViewSchema,
+  createApprovalSchema,
+  magicLinkRequestSchema,
+  magicLinkSentSchema,
+  roadmapTickSchema,
+  roadmapTicksSchema,
+} from './approvals.js';
 import { adminLoginSchema, tenantStatusSchema, updateSettingsSchema } from './admin.js';
 import { adminMeSchema, adminSessionSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
 import {
@@ -193,6 +205,16 @@ export const apiRoutes = {
   'DELETE /api/clients/:id': { response: null },
   'PUT /api/clients/:id/accounts': { body: clientIdsSchema, response: clientViewSchema },
   'PUT /api/clients/:id/members': { body: clientIdsSchema, response: clientViewSchema },
+  'GET /api/approvals': { query: approvalListQuerySchema, response: approvalListSchema },
+  'POST /api/approvals': { body: createApprovalSchema, response: approvalViewSchema },
+  'GET /api/approvals/:id': { response: approvalViewSchema },
+  'POST /api/approvals/:id/decision': { body: approvalDecisionSchema, response: approvalViewSchema },
+  'POST /api/approvals/:id/comments': { body: approvalCommentSchema, response: approvalViewSchema },
+  'POST /api/approvals/:id/withdraw': { response: approvalViewSchema },
+  'POST /api/auth/magic-link': { body: magicLinkRequestSchema, response: magicLinkSentSchema },
+  'POST /api/auth/magic-link/verify': { body: tokenBodySchema, response: sessionViewSchema },
+  'GET /api/audits/:id/roadmap-ticks': { response: roadmapTicksSchema },
+  'PUT /api/audits/:id/roadmap-ticks/:day': { body: roadmapTickSchema, response: roadmapTicksSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

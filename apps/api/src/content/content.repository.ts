@@ -9,6 +9,7 @@ const voices = tenantTable('brand_voices');
 const generations = tenantTable('content_generations');
 const items = tenantTable('content_items');
 const accounts = tenantTable('instagram_accounts');
+const clientAccounts = tenantTable('client_accounts');
 
 const VOICE_COLUMNS = sql`account_id as "accountId", niche, audience, goals, tone, words_to_use as "wordsToUse", words_to_avoid as "wordsToAvoid",
   emoji_policy as "emojiPolicy", languages, cta_style as "ctaStyle", example_captions as "exampleCaptions", time_zone as "timeZone", updated_at as "updatedAt"`;
@@ -35,6 +36,11 @@ export class ContentRepository {
 
   async accountExists(accountId: string): Promise<boolean> {
     return (await this.db.one(sql`select 1 from ${accounts} where id = ${accountId}`)) !== null;
+  }
+
+  /** An account of a client: its content reaches `approved` only through the client's approval. */
+  async accountHasClient(accountId: string): Promise<boolean> {
+    return (await this.db.one(sql`select 1 from ${clientAccounts} where account_id = ${accountId} limit 1`)) !== null;
   }
 
   async accountUsername(accountId: string): Promise<string> {

@@ -12,6 +12,9 @@ export interface PlanRow {
   mix: BuiltPlan['mix'];
   goals: PlanGoal[];
   createdAt: Date;
+  /** The audit the plan was built from (basis `audit`). */
+  auditId: string | null;
+  auditAt: Date | null;
 }
 
 export interface TaskRow {
