@@ -68,4 +68,7 @@ export const magicLinkRequestSchema = z.object({ email: emailSchema });
 export const magicLinkSentSchema = z.object({ message: z.string() });
 
 export const roadmapTicksSchema = z.object({ auditId: z.string().uuid(), days: z.array(z.number().int()) });
-export const roadmapTickSchema = z.object({ done: z.boolean({ error: 'must be true or false' }) });
+export const roadmapTickSchema = z.object({
+  day: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(366, 'must be at most 366'),
+  done: z.boolean({ error: 'must be true or false' }),
+});

@@ -214,7 +214,7 @@ export const apiRoutes = {
   'POST /api/auth/magic-link': { body: magicLinkRequestSchema, response: magicLinkSentSchema },
   'POST /api/auth/magic-link/verify': { body: tokenBodySchema, response: sessionViewSchema },
   'GET /api/audits/:id/roadmap-ticks': { response: roadmapTicksSchema },
-  'PUT /api/audits/:id/roadmap-ticks/:day': { body: roadmapTickSchema, response: roadmapTicksSchema },
+  'PUT /api/audits/:id/roadmap-ticks': { body: roadmapTickSchema, response: roadmapTicksSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;
