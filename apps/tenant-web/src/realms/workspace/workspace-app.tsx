@@ -22,6 +22,8 @@ import { BrandingEffect } from './branding/branding-effect';
 import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
 import { ClientsPage } from './clients/clients-page';
+import { ApprovalsRoutes } from './approvals/approvals-page';
+import { MagicLinkPage } from './magic-link-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -35,6 +37,7 @@ export default function WorkspaceApp() {
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+      <Route path="/magic-link" element={<MagicLinkPage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -44,6 +47,7 @@ export default function WorkspaceApp() {
           <Route path="/audits/*" element={<AuditsRoutes />} />
           <Route path="/content/*" element={<ContentPage />} />
           <Route path="/planner/*" element={<PlannerPage />} />
+          <Route path="/approvals/*" element={<ApprovalsRoutes />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />

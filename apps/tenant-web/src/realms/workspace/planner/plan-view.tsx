@@ -10,6 +10,7 @@ import { cn } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { downloadFile } from '../content/queries';
 import { useRegenerateDay, useUpdateTask } from './queries';
+import { SendForApproval } from '../approvals/send-for-approval';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const SOURCES: Record<string, string> = { own_posts: 'the account’s own posts', online_followers: 'when followers are online', tier_prior: 'a generic prior (not enough own data yet)' };
@@ -98,7 +99,10 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
           {plan.progress.done} / {plan.progress.total} tasks done
         </Badge>
         <span className="text-sm text-zinc-500">
-          Starts {plan.startDate} · {plan.days} days · built from the growth engine
+          Starts {plan.startDate} · {plan.days} days ·{' '}
+          <span data-testid="plan-basis">
+            {plan.basisAudit ? `built from the audit of ${plan.basisAudit.completedAt.slice(0, 10)}` : 'built from the growth engine (no completed audit yet)'}
+          </span>
         </span>
         <Button
           variant="outline"
@@ -113,6 +117,7 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         </Button>
       </div>
       {pdfError ? <ApiErrorAlert error={pdfError} /> : null}
+      <SendForApproval subjectType="plan" subjectId={plan.id} accountId={plan.accountId} />
       {update.error || regen.error ? <ApiErrorAlert error={update.error ?? regen.error} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
