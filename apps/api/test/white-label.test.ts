@@ -69,8 +69,8 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
   beforeAll(async () => {
     dns = await startFakeDns();
     t = await createTestApp({ DNS_SERVERS: dns.server, CUSTOM_DOMAIN_TARGET: 'edge.instagrowth.test' });
-    // White-label features come from the plan (LimitsService): acme is on Enterprise here (custom domains).
-    await t.sql(`update control.tenants set plan_code = 'enterprise' where slug = 'acme'`);
+    // White-label features come from the plan (LimitsService): both are on Enterprise here (custom domains).
+    await t.sql(`update control.tenants set plan_code = 'enterprise' where slug in ('acme', 'globex')`);
     await t.app.get(TenantResolver).invalidate();
     owner = (await t.login('acme', 'owner@acme.test')).token;
     globexOwner = (await t.login('globex', 'owner@globex.test')).token;
@@ -123,7 +123,7 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
       expect(domain.status).toBe(403);
       expect(domain.body.message).toMatch(/Custom domains is not part of your Starter plan/);
       expect((await t.request('GET', '/api/branding', { host: host('globex') })).body.showPoweredBy).toBe(true);
-      await t.sql(`update control.tenants set plan_code = 'trial' where slug = 'globex'`);
+      await t.sql(`update control.tenants set plan_code = 'enterprise' where slug = 'globex'`);
       await t.app.get(TenantResolver).invalidate();
     });
 
