@@ -1,3 +1,6 @@
+import { ApprovalsSchedule } from '../src/approvals/approvals.schedule.js';
+import { ApprovalsService } from '../src/approvals/approvals.service.js';
+import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { TenantResolver } from '../src/core/tenancy/tenant-resolver.service.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
@@ -145,6 +148,27 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
       expect(listed).not.toContain(id);
       expect(listed).not.toContain(solo);
       expect(JSON.stringify((await req('GET', '/api/approvals', owner)).body)).toContain(id);
+      await t.sql(`delete from ${schema}.approval_requests where id = $1`, [id]);
+    });
+  });
+
+  describe('reminders', () => {
+    it('a daily job per workspace reminds the client of requests waiting more than two days, once per two days', async () => {
+      const sent = await req('POST', '/api/approvals', manager, { subjectType: 'content', subjectId: await saveItem(bakery, manager) });
+      await t.sql(`update ${schema}.approval_requests set created_at = now() - interval '3 days' where id = $1`, [sent.body.id]);
+      expect(await t.app.get(ApprovalsSchedule).enqueueReminders()).toBeGreaterThanOrEqual(2);
+      const mail = await t.waitForMail('client@acme.test', 'approval-reminder');
+      expect(mail.text).toContain(`/approvals/${sent.body.id}`);
+      let reminded: Date | null = null;
+      for (let i = 0; i < 100 && !reminded; i++) {
+        [{ reminded_at: reminded }] = await t.sql<{ reminded_at: Date | null }>(`select reminded_at from ${schema}.approval_requests where id = $1`, [sent.body.id]);
+        if (!reminded) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(reminded).not.toBeNull();
+      const tenant = ((await t.app.get(TenantResolver).resolve(acme)) as unknown as { tenant: never }).tenant;
+      expect(await t.app.get(TenantContext).run(tenant, () => t.app.get(ApprovalsService).remind())).toBe(0);
+      // Two days later it is due again.
+      expect(await t.app.get(TenantContext).run(tenant, () => t.app.get(ApprovalsService).remind(new Date(Date.now() + 2.1 * 86_400_000)))).toBe(1);
     });
   });
 

@@ -97,4 +97,16 @@ export class ApprovalsRepository {
     if (!id) return null;
     return this.db.one<Recipient>(sql`select id, email, name from ${users} where id = ${id}`);
   }
+
+  /** Pending requests sent before `before` and not reminded since then: the daily reminder's work list. */
+  async dueForReminder(before: Date, limit = 200): Promise<ApprovalRow[]> {
+    const rows = await this.db.query<ApprovalRow>(sql`select ${COLUMNS} from ${FROM}
+      where r.status = 'pending' and r.created_at < ${before} and (r.reminded_at is null or r.reminded_at < ${before})
+      order by r.created_at limit ${limit}`);
+    return rows.map(toRow);
+  }
+
+  async markReminded(id: string): Promise<void> {
+    await this.db.execute(sql`update ${requests} set reminded_at = now() where id = ${id}`);
+  }
 }

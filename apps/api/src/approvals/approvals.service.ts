@@ -19,7 +19,11 @@ const HEADLINE = {
   changes_requested: 'Changes requested',
   commented: 'New comment',
   withdrawn: 'Approval request withdrawn',
+  reminder: 'Still waiting for your approval',
 } as const;
+
+/** A request waiting this long gets a reminder to its client users, then again after as long. */
+export const REMINDER_AFTER_MS = 2 * 86_400_000;
 
 export function toApprovalView(r: ApprovalRow, events: ApprovalEventRow[]): ApprovalView {
   return {
@@ -162,7 +166,17 @@ export class ApprovalsService {
     return { data: rows.map((r) => toApprovalView(r, events.filter((e) => e.requestId === r.id))) };
   }
 
-  private async notify(row: ApprovalRow, action: keyof typeof HEADLINE, actor: MemberPrincipal, comment: string | null, to: Recipient[]): Promise<void> {
+  /** The daily reminder (a job per workspace): pending requests older than two days, once per two days. */
+  async remind(now = new Date()): Promise<number> {
+    const due = await this.repo.dueForReminder(new Date(now.getTime() - REMINDER_AFTER_MS));
+    for (const row of due) {
+      await this.notify(row, 'reminder', { userId: '', name: row.requestedByName ?? 'The team' }, null, await this.repo.clientRecipients(row.accountId));
+      await this.repo.markReminded(row.id);
+    }
+    return due.length;
+  }
+
+  private async notify(row: ApprovalRow, action: keyof typeof HEADLINE, actor: Pick<MemberPrincipal, 'userId' | 'name'>, comment: string | null, to: Recipient[]): Promise<void> {
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/approvals/${row.id}`;
     const rendered = mailTemplates.approvalUpdate({ workspace: this.ctx.tenant.name, headline: `${HEADLINE[action]} (@${row.username})`, title: row.title, actor: actor.name, comment, url });
     for (const r of to) {

@@ -19,6 +19,7 @@ export const tenant0010Approvals: TenantMigration = {
       requested_by uuid references ${s}.users(id) on delete set null,
       decided_by uuid references ${s}.users(id) on delete set null,
       decided_at timestamptz,
+      reminded_at timestamptz,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     )`,
