@@ -2,6 +2,7 @@ import { ApprovalsSchedule } from '../src/approvals/approvals.schedule.js';
 import { ApprovalsService } from '../src/approvals/approvals.service.js';
 import { TenantContext } from '../src/core/tenancy/tenant-context.js';
 import { TenantResolver } from '../src/core/tenancy/tenant-resolver.service.js';
+import { seedFromManifest } from '../src/workspaces/demo-seed.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
 const days = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -116,6 +117,9 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
       expect(timeline.map((e: { action: string; actorRole: string }) => `${e.actorRole}:${e.action}`)).toEqual(['manager:requested', 'client:changes_requested', 'manager:commented', 'manager:requested', 'client:approved']);
       expect(timeline.every((e: { at: string; actorName: string }) => !Number.isNaN(Date.parse(e.at)) && e.actorName.length > 0)).toBe(true);
       expect((await t.sql<{ n: number }>(`select count(*)::int as n from ${schema}.approval_events where request_id = any($1::uuid[])`, [history.map((a: { id: string }) => a.id)]))[0].n).toBe(5);
+      // New words after approval are not what the client approved: back to drafted, out of the client's view.
+      expect((await req('PATCH', `/api/content/${item}`, manager, { text: 'A different text' })).body.status).toBe('drafted');
+      expect((await req('GET', '/api/content', client)).body.data.map((i: { id: string }) => i.id)).not.toContain(item);
     });
 
     it('sends a growth plan; the client approves it; a withdrawn request cannot be decided', async () => {
@@ -149,6 +153,16 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
       expect(listed).not.toContain(solo);
       expect(JSON.stringify((await req('GET', '/api/approvals', owner)).body)).toContain(id);
       await t.sql(`delete from ${schema}.approval_requests where id = $1`, [id]);
+    });
+  });
+
+  describe('demo', () => {
+    it('seeds one pending request so the demo client finds something in the inbox', async () => {
+      expect((await seedFromManifest(t.app, 'tenants/demo/tenant.json')).created).toBe(true);
+      const demo = (await t.login('demo', 'client@demo.test', 'demo-password-123')).token;
+      const inbox = await t.request('GET', '/api/approvals?status=pending', { host: host('demo'), token: demo });
+      expect(inbox.body.data).toHaveLength(1);
+      expect(inbox.body.data[0]).toMatchObject({ subjectType: 'content', status: 'pending', events: [expect.objectContaining({ action: 'requested', actorRole: 'manager' })] });
     });
   });
 

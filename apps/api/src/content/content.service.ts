@@ -88,6 +88,9 @@ export class ContentService {
       throw conflict('approval_required', 'This account belongs to a client: send the item for approval; it becomes approved when the client approves it.', { status: 'needs the client’s approval' });
     }
     const { text, tags, ...rest } = patch;
+    // Changing the words of an approved item of a client invalidates the approval: back to drafted.
+    const reworded = (text !== undefined && text !== row.body) || (patch.title !== undefined && patch.title !== row.title);
+    if (reworded && row.status === 'approved' && !patch.status && (await this.repo.accountHasClient(row.accountId))) rest.status = 'drafted';
     return toContentItem(await this.repo.updateItem(id, { ...rest, body: text, tags: tags && [...new Set(tags)] }));
   }
 
