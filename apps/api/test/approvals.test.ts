@@ -280,6 +280,26 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
     });
   });
 
+  describe('plan share links', () => {
+    it('shares a growth plan on the same branded /r/ page; expired links are gone', async () => {
+      const plan = await req('POST', `/api/accounts/${bakery}/growth-plans`, manager, { days: 7 });
+      expect((await req('POST', `/api/growth-plans/${plan.body.id}/share-links`, client, {})).status).toBe(403);
+      const link = await req('POST', `/api/growth-plans/${plan.body.id}/share-links`, manager, { expiresInDays: 3 });
+      expect(link.status).toBe(201);
+      expect(link.body).toMatchObject({ planId: plan.body.id, url: expect.stringContaining('/r/') });
+      const token = link.body.url.split('/r/')[1];
+      const page = await t.request('GET', `/r/${token}`, { host: acme });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('7-day growth plan');
+      expect(page.body).toContain('Acme Growth Studio');
+      expect((await t.request('GET', `/r/${'y'.repeat(32)}`, { host: acme })).status).toBe(404);
+      // Another workspace's host does not know the token.
+      expect((await t.request('GET', `/r/${token}`, { host: host('globex') })).status).toBe(404);
+      await t.sql(`update ${schema}.plan_share_links set expires_at = now() - interval '1 second'`);
+      expect((await t.request('GET', `/r/${token}`, { host: acme })).status).toBe(410);
+    });
+  });
+
   describe('plan limits through LimitsService', () => {
     it('custom domains: 403 without the feature, 402 naming the plan and the count when it is full', async () => {
       await t.sql(`update control.tenants set plan_code = 'agency' where slug = 'acme'`);

@@ -72,3 +72,5 @@ export const roadmapTickSchema = z.object({
   day: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(366, 'must be at most 366'),
   done: z.boolean({ error: 'must be true or false' }),
 });
+
+export const planShareLinkSchema = z.object({ id: z.string().uuid(), planId: z.string().uuid(), expiresAt: isoDateTimeSchema, url: z.string() });

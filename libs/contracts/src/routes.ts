@@ -21,6 +21,7 @@ import {
   createApprovalSchema,
   magicLinkRequestSchema,
   magicLinkSentSchema,
+  planShareLinkSchema,
   roadmapTickSchema,
   roadmapTicksSchema,
 } from './approvals.js';
@@ -214,6 +215,7 @@ export const apiRoutes = {
   'POST /api/auth/magic-link': { body: magicLinkRequestSchema, response: magicLinkSentSchema },
   'POST /api/auth/magic-link/verify': { body: tokenBodySchema, response: sessionViewSchema },
   'GET /api/audits/:id/roadmap-ticks': { response: roadmapTicksSchema },
+  'POST /api/growth-plans/:id/share-links': { body: createShareLinkSchema, response: planShareLinkSchema },
   'PUT /api/audits/:id/roadmap-ticks': { body: roadmapTickSchema, response: roadmapTicksSchema },
 } as const satisfies Record<string, RouteContract>;
 

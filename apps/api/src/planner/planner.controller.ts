@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { uuidParamSchema } from '@instagrowth/contracts';
+import { createShareLinkSchema, planShareLinkSchema, uuidParamSchema } from '@instagrowth/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { CurrentPrincipal, Policy } from '../core/auth/decorators.js';
@@ -9,6 +9,7 @@ import { ApiRoute } from '../core/http/api-route.js';
 import { ZodBody, ZodParam, ZodQuery } from '../core/http/zod.js';
 import { createGrowthPlanSchema, growthPlanListSchema, growthPlanSchema, planListQuerySchema, regenerateDaySchema, updateTaskSchema } from './planner.dto.js';
 import { PlannerExportService } from './planner-export.service.js';
+import { PlannerShareService } from './planner-share.service.js';
 import { PlannerService } from './planner.service.js';
 
 // `/api/growth-plans`, not `/api/plans`: that path is billing's pricing plans.
@@ -18,7 +19,15 @@ export class PlannerController {
   constructor(
     private readonly planner: PlannerService,
     private readonly exporter: PlannerExportService,
+    private readonly shares: PlannerShareService,
   ) {}
+
+  @Post('growth-plans/:id/share-links')
+  @Policy('update', 'Plan')
+  @ApiRoute({ summary: 'A link to the plan as a branded page anyone with it can open (`/r/<token>`, no login)', responses: { 201: planShareLinkSchema }, errors: { 403: ['forbidden'], 404: ['not_found'] } })
+  share(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(createShareLinkSchema) body: z.infer<typeof createShareLinkSchema>) {
+    return this.shares.createLink(actor, id, body.expiresInDays);
+  }
 
   @Post('accounts/:id/growth-plans')
   @Policy('create', 'Plan')

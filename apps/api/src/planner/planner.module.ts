@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BrandingModule } from '../branding/branding.module.js';
 import { ContentModule } from '../content/content.module.js';
 import { PlannerExportService } from './planner-export.service.js';
+import { PlannerShareService } from './planner-share.service.js';
 import { PlannerController } from './planner.controller.js';
 import { PlannerRepository } from './planner.repository.js';
 import { PlannerService } from './planner.service.js';
@@ -10,7 +11,7 @@ import { PlannerService } from './planner.service.js';
 @Module({
   imports: [ContentModule, BrandingModule],
   controllers: [PlannerController],
-  providers: [PlannerService, PlannerRepository, PlannerExportService],
-  exports: [PlannerService],
+  providers: [PlannerService, PlannerRepository, PlannerExportService, PlannerShareService],
+  exports: [PlannerService, PlannerShareService],
 })
 export class PlannerModule {}

@@ -9,6 +9,7 @@ import type { PlanRow, TaskRow } from './planner.entity.js';
 const plans = tenantTable('growth_plans');
 const tasks = tenantTable('growth_plan_tasks');
 const audits = tenantTable('audits');
+const shareLinks = tenantTable('plan_share_links');
 
 const PLAN_COLUMNS = sql`id, account_id as "accountId", days, to_char(start_date, 'YYYY-MM-DD') as "startDate", time_zone as "timeZone", basis,
   best_times as "bestTimes", mix, goals, created_at as "createdAt", audit_id as "auditId", audit_at as "auditAt"`;
@@ -89,5 +90,18 @@ export class PlannerRepository {
 
   async deleteOpenTasksOfDay(planId: string, day: number): Promise<void> {
     await this.db.execute(sql`delete from ${tasks} where plan_id = ${planId} and day = ${day} and done_at is null`);
+  }
+
+  async insertShareLink(planId: string, tokenHash: string, expiresAt: Date, actorId: string): Promise<{ id: string; expiresAt: Date }> {
+    const id = randomUUID();
+    await this.db.execute(sql`insert into ${shareLinks} (id, plan_id, token_hash, expires_at, created_by) values (${id}, ${planId}, ${tokenHash}, ${expiresAt}, ${actorId})`);
+    return { id, expiresAt };
+  }
+
+  /** Counts the open as it reads the link (null: unknown token). */
+  async openShareLink(tokenHash: string): Promise<{ planId: string; expiresAt: Date } | null> {
+    const row = await this.db.one<{ planId: string; expiresAt: string | Date }>(sql`update ${shareLinks} set open_count = open_count + 1
+      where token_hash = ${tokenHash} returning plan_id as "planId", expires_at as "expiresAt"`);
+    return row ? { planId: row.planId, expiresAt: new Date(row.expiresAt) } : null;
   }
 }

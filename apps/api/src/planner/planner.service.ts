@@ -62,8 +62,17 @@ export class PlannerService {
   }
 
   async view(actor: MemberPrincipal, id: string, now = new Date()): Promise<GrowthPlan> {
-    const plan = await this.findOneOrFail(actor, id);
-    const [tasks, { input }] = await Promise.all([this.repo.tasks(id), this.inputFor(plan.accountId, now)]);
+    return this.present(await this.findOneOrFail(actor, id), now);
+  }
+
+  /** A plan by id with no actor: only for a share link that was already checked. */
+  async viewShared(id: string, now = new Date()): Promise<GrowthPlan | null> {
+    const plan = await this.repo.plan(id);
+    return plan ? this.present(plan, now) : null;
+  }
+
+  private async present(plan: PlanRow, now: Date): Promise<GrowthPlan> {
+    const [tasks, { input }] = await Promise.all([this.repo.tasks(plan.id), this.inputFor(plan.accountId, now)]);
     return present(plan, tasks, progressInput(input, plan.startDate), now);
   }
 

@@ -56,5 +56,15 @@ export const tenant0010Approvals: TenantMigration = {
       done_at timestamptz not null default now(),
       primary key (audit_id, day)
     )`,
+    // Growth plans shared like audits: the same /r/<token> page, only the token's hash stored.
+    `create table ${s}.plan_share_links (
+      id uuid primary key,
+      plan_id uuid not null references ${s}.growth_plans(id) on delete cascade,
+      token_hash text not null unique,
+      expires_at timestamptz not null,
+      created_by uuid references ${s}.users(id) on delete set null,
+      open_count integer not null default 0,
+      created_at timestamptz not null default now()
+    )`,
   ],
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Download, RefreshCw } from 'lucide-react';
+import { Download, Link2, RefreshCw } from 'lucide-react';
 import type { GrowthPlan } from '@instagrowth/contracts';
 import { asSubject } from '@instagrowth/authz';
 import { Badge } from '@/components/ui/badge';
@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { downloadFile } from '../content/queries';
-import { useRegenerateDay, useUpdateTask } from './queries';
+import { useRegenerateDay, useSharePlan, useUpdateTask } from './queries';
 import { SendForApproval } from '../approvals/send-for-approval';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -89,6 +89,7 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
   const canEdit = ability.can('update', asSubject('Plan', { accountId: plan.accountId }));
   const update = useUpdateTask(plan.id);
   const regen = useRegenerateDay(plan.id);
+  const share = useSharePlan(plan.id);
   const [pdfError, setPdfError] = useState<unknown>(null);
   const [over, setOver] = useState<number | null>(null);
   const days = Array.from({ length: plan.days }, (_, i) => i + 1);
@@ -115,7 +116,21 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         >
           <Download /> Export PDF
         </Button>
+        {canEdit ? (
+          <Button variant="outline" size="sm" loading={share.isPending} onClick={() => share.mutate(undefined, { onSuccess: (l) => void navigator.clipboard?.writeText(l.url).catch(() => undefined) })}>
+            <Link2 /> Share link
+          </Button>
+        ) : null}
       </div>
+      {share.data ? (
+        <p className="text-sm" data-testid="plan-share-url">
+          Anyone with this link sees the plan in your branding for 30 days (copied):{' '}
+          <a className="break-all text-brand-ink underline" href={share.data.url} target="_blank" rel="noreferrer">
+            {share.data.url}
+          </a>
+        </p>
+      ) : null}
+      {share.error ? <ApiErrorAlert error={share.error} /> : null}
       {pdfError ? <ApiErrorAlert error={pdfError} /> : null}
       <SendForApproval subjectType="plan" subjectId={plan.id} accountId={plan.accountId} />
       {update.error || regen.error ? <ApiErrorAlert error={update.error ?? regen.error} /> : null}

@@ -47,3 +47,8 @@ export function useRegenerateDay(planId: string) {
     onSuccess: (plan) => qc.setQueryData(plannerKeys.detail(plan.id), plan),
   });
 }
+
+/** A share link to the plan as a branded page (`/r/<token>`, no login). */
+export function useSharePlan(planId: string) {
+  return useMutation({ mutationFn: () => api.call('POST /api/growth-plans/:id/share-links', { params: { id: planId }, body: { expiresInDays: 30 } }) });
+}
