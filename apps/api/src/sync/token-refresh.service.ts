@@ -6,6 +6,7 @@ import { InstagramClientProvider } from '../core/instagram/instagram-client.prov
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { SyncService } from './sync.service.js';
+import { refreshTokensJob } from './sync.jobs.js';
 
 /**
  * Long-lived tokens last 60 days and can be refreshed once they are 24 h old (API.md §1.6). A
@@ -26,7 +27,7 @@ export class TokenRefreshService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', 'refresh-tokens', () => this.refreshDue());
+    this.runner.handle(refreshTokensJob, () => this.refreshDue());
   }
 
   /** Runs inside the tenant named by the job. Returns how many tokens were refreshed and how many failed. */

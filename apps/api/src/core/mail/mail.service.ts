@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JobRunner } from '../queue/job-runner.service.js';
 import { JobsService } from '../queue/jobs.service.js';
 import { MAIL_TRANSPORT, type MailMessage, type MailTransport } from './mail.types.js';
+import { sendMailJob } from './mail.jobs.js';
 
 /** Mail goes through the `mail` queue, so a slow provider never slows a request and failures retry. */
 @Injectable()
@@ -15,8 +16,7 @@ export class MailService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('mail', 'send', async (data) => {
-      const message = data.message as MailMessage;
+    this.runner.handle(sendMailJob, async ({ message }) => {
       await this.transport.deliver(message);
       // Never log bodies: they carry single-use links.
       this.logger.log(`Delivered "${message.template}" to ${message.to}`);
@@ -25,6 +25,6 @@ export class MailService implements OnModuleInit {
 
   async send(message: MailMessage): Promise<void> {
     // No tenantId at the job level: delivery writes to control and needs no tenant schema.
-    await this.jobs.enqueue('mail', 'send', { message }, { attempts: 5, backoffMs: 2_000 });
+    await this.jobs.dispatch(sendMailJob, { message });
   }
 }
