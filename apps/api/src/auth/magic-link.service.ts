@@ -9,6 +9,7 @@ import { JobsService } from '../core/queue/jobs.service.js';
 import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import type { IssuedSession } from './auth.dto.js';
+import { magicLinkJob } from './auth.jobs.js';
 import { AuthRepository } from './auth.repository.js';
 import { AuthService, type ClientInfo } from './auth.service.js';
 import { MagicLinkRepository } from './magic-link.repository.js';
@@ -34,7 +35,7 @@ export class MagicLinkService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('mail', 'magic-link', async (data) => this.send(data.email as string));
+    this.runner.handle(magicLinkJob, ({ email }) => this.send(email));
   }
 
   async request(email: string, ip: string): Promise<void> {
@@ -43,7 +44,7 @@ export class MagicLinkService implements OnModuleInit {
       { key: `magic:acct:t${this.ctx.tenant.id}:${email}`, max: 3, windowSeconds: 3600, what: 'sign-in links for this address' },
       { key: `magic:ip:${ip}`, max: 20, windowSeconds: 3600, what: 'sign-in links from your network' },
     );
-    await this.jobs.enqueue('mail', 'magic-link', { tenantId: this.ctx.tenant.id, email }, { attempts: 3 });
+    await this.jobs.dispatch(magicLinkJob, { email });
   }
 
   /** Client users only: staff sign in with their password (and owners may have more to protect). */
