@@ -183,6 +183,9 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
       expect(await t.app.get(TenantContext).run(tenant, () => t.app.get(ApprovalsService).remind())).toBe(0);
       // Two days later it is due again.
       expect(await t.app.get(TenantContext).run(tenant, () => t.app.get(ApprovalsService).remind(new Date(Date.now() + 2.1 * 86_400_000)))).toBe(1);
+      // Deleting the item removes its requests: nothing is left to approve or remind of.
+      expect((await req('DELETE', `/api/content/${sent.body.subjectId}`, manager)).status).toBe(204);
+      expect((await req('GET', `/api/approvals/${sent.body.id}`, client)).status).toBe(404);
     });
   });
 
