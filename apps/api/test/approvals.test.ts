@@ -298,8 +298,14 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
       expect((await t.request('GET', `/r/${'y'.repeat(32)}`, { host: acme })).status).toBe(404);
       // Another workspace's host does not know the token.
       expect((await t.request('GET', `/r/${token}`, { host: host('globex') })).status).toBe(404);
-      await t.sql(`update ${schema}.plan_share_links set expires_at = now() - interval '1 second'`);
+      const listed = await req('GET', `/api/growth-plans/${plan.body.id}/share-links`, manager);
+      expect(listed.body.data).toEqual([expect.objectContaining({ id: link.body.id, openCount: 1, revokedAt: null })]);
+      expect((await req('DELETE', `/api/plan-share-links/${link.body.id}`, client)).status).toBe(403);
+      expect((await req('DELETE', `/api/plan-share-links/${link.body.id}`, manager)).status).toBe(204);
       expect((await t.request('GET', `/r/${token}`, { host: acme })).status).toBe(410);
+      const second = (await req('POST', `/api/growth-plans/${plan.body.id}/share-links`, manager, {})).body.url.split('/r/')[1];
+      await t.sql(`update ${schema}.plan_share_links set expires_at = now() - interval '1 second'`);
+      expect((await t.request('GET', `/r/${second}`, { host: acme })).status).toBe(410);
     });
   });
 

@@ -74,3 +74,6 @@ export const roadmapTickSchema = z.object({
 });
 
 export const planShareLinkSchema = z.object({ id: z.string().uuid(), planId: z.string().uuid(), expiresAt: isoDateTimeSchema, url: z.string() });
+export const planShareLinkListSchema = z.object({
+  data: z.array(z.object({ id: z.string().uuid(), planId: z.string().uuid(), expiresAt: isoDateTimeSchema, revokedAt: isoDateTimeSchema.nullable(), openCount: z.number().int(), createdAt: isoDateTimeSchema })),
+});

@@ -21,6 +21,7 @@ import {
   createApprovalSchema,
   magicLinkRequestSchema,
   magicLinkSentSchema,
+  planShareLinkListSchema,
   planShareLinkSchema,
   roadmapTickSchema,
   roadmapTicksSchema,
@@ -216,6 +217,8 @@ export const apiRoutes = {
   'POST /api/auth/magic-link/verify': { body: tokenBodySchema, response: sessionViewSchema },
   'GET /api/audits/:id/roadmap-ticks': { response: roadmapTicksSchema },
   'POST /api/growth-plans/:id/share-links': { body: createShareLinkSchema, response: planShareLinkSchema },
+  'GET /api/growth-plans/:id/share-links': { response: planShareLinkListSchema },
+  'DELETE /api/plan-share-links/:id': { response: null },
   'PUT /api/audits/:id/roadmap-ticks': { body: roadmapTickSchema, response: roadmapTicksSchema },
 } as const satisfies Record<string, RouteContract>;
 

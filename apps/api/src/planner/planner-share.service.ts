@@ -36,10 +36,24 @@ export class PlannerShareService {
     return { id: link.id, planId: plan.id, expiresAt: link.expiresAt.toISOString(), url: `${workspaceUrl(this.config, this.ctx.tenant.slug)}/r/${token}` };
   }
 
+  async listLinks(actor: MemberPrincipal, planId: string) {
+    const plan = await this.planner.findOneOrFail(actor, planId, 'update');
+    return { data: (await this.repo.shareLinks(plan.id)).map((l) => ({ id: l.id, planId: l.planId, expiresAt: l.expiresAt.toISOString(), revokedAt: l.revokedAt?.toISOString() ?? null, openCount: l.openCount, createdAt: l.createdAt.toISOString() })) };
+  }
+
+  /** Not yours and not found answer the same 404. */
+  async revokeLink(actor: MemberPrincipal, linkId: string): Promise<void> {
+    const planId = await this.repo.shareLinkPlan(linkId);
+    if (!planId) throw notFound('Share link');
+    await this.planner.findOneOrFail(actor, planId, 'update');
+    await this.repo.revokeShareLink(linkId);
+  }
+
   /** Null when the token is not a plan link (the caller answers 404). */
   async openShared(token: string, as: 'html' | 'pdf', now = new Date()): Promise<{ html?: string; pdf?: Buffer; filename: string } | null> {
     const link = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await this.repo.openShareLink(hash(token)) : null;
     if (!link) return null;
+    if (link.revoked) throw new DomainError('share_link_revoked', 410, 'This link was turned off by the team that shared it.');
     if (link.expiresAt.getTime() <= now.getTime()) throw new DomainError('share_link_expired', 410, 'This link has expired. Ask for a new one.');
     const plan = await this.planner.viewShared(link.planId, now);
     if (!plan) throw notFound('Plan');

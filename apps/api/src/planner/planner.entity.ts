@@ -29,3 +29,12 @@ export interface TaskRow {
   suggestedTime: string | null;
   doneAt: Date | null;
 }
+
+export interface PlanShareLinkRow {
+  id: string;
+  planId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  openCount: number;
+  createdAt: Date;
+}

@@ -4,7 +4,7 @@ import type { Audit } from '@instagrowth/growth-engine';
 import { sql, tenantTable } from '../core/database/sql.js';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
 import type { BuiltPlan, PlannedTask } from './plan-builder.js';
-import type { PlanRow, TaskRow } from './planner.entity.js';
+import type { PlanRow, PlanShareLinkRow, TaskRow } from './planner.entity.js';
 
 const plans = tenantTable('growth_plans');
 const tasks = tenantTable('growth_plan_tasks');
@@ -99,9 +99,23 @@ export class PlannerRepository {
   }
 
   /** Counts the open as it reads the link (null: unknown token). */
-  async openShareLink(tokenHash: string): Promise<{ planId: string; expiresAt: Date } | null> {
-    const row = await this.db.one<{ planId: string; expiresAt: string | Date }>(sql`update ${shareLinks} set open_count = open_count + 1
-      where token_hash = ${tokenHash} returning plan_id as "planId", expires_at as "expiresAt"`);
-    return row ? { planId: row.planId, expiresAt: new Date(row.expiresAt) } : null;
+  async openShareLink(tokenHash: string): Promise<{ planId: string; expiresAt: Date; revoked: boolean } | null> {
+    const row = await this.db.one<{ planId: string; expiresAt: string | Date; revoked: boolean }>(sql`update ${shareLinks} set open_count = open_count + 1
+      where token_hash = ${tokenHash} returning plan_id as "planId", expires_at as "expiresAt", revoked_at is not null as revoked`);
+    return row ? { ...row, expiresAt: new Date(row.expiresAt) } : null;
+  }
+
+  async shareLinks(planId: string): Promise<PlanShareLinkRow[]> {
+    const rows = await this.db.query<PlanShareLinkRow>(sql`select id, plan_id as "planId", expires_at as "expiresAt", revoked_at as "revokedAt", open_count as "openCount", created_at as "createdAt"
+      from ${shareLinks} where plan_id = ${planId} order by created_at desc`);
+    return rows.map((r) => ({ ...r, expiresAt: new Date(r.expiresAt), revokedAt: r.revokedAt ? new Date(r.revokedAt) : null, createdAt: new Date(r.createdAt) }));
+  }
+
+  async shareLinkPlan(linkId: string): Promise<string | null> {
+    return (await this.db.one<{ planId: string }>(sql`select plan_id as "planId" from ${shareLinks} where id = ${linkId}`))?.planId ?? null;
+  }
+
+  async revokeShareLink(linkId: string): Promise<void> {
+    await this.db.execute(sql`update ${shareLinks} set revoked_at = coalesce(revoked_at, now()) where id = ${linkId}`);
   }
 }

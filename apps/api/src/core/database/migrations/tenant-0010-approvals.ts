@@ -62,6 +62,7 @@ export const tenant0010Approvals: TenantMigration = {
       plan_id uuid not null references ${s}.growth_plans(id) on delete cascade,
       token_hash text not null unique,
       expires_at timestamptz not null,
+      revoked_at timestamptz,
       created_by uuid references ${s}.users(id) on delete set null,
       open_count integer not null default 0,
       created_at timestamptz not null default now()

@@ -9,7 +9,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { downloadFile } from '../content/queries';
-import { useRegenerateDay, useSharePlan, useUpdateTask } from './queries';
+import { usePlanShareLinks, useRegenerateDay, useRevokePlanShareLink, useSharePlan, useUpdateTask } from './queries';
 import { SendForApproval } from '../approvals/send-for-approval';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -131,6 +131,7 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         </p>
       ) : null}
       {share.error ? <ApiErrorAlert error={share.error} /> : null}
+      {canEdit ? <PlanShareLinks planId={plan.id} /> : null}
       {pdfError ? <ApiErrorAlert error={pdfError} /> : null}
       <SendForApproval subjectType="plan" subjectId={plan.id} accountId={plan.accountId} />
       {update.error || regen.error ? <ApiErrorAlert error={update.error ?? regen.error} /> : null}
@@ -213,6 +214,30 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         })}
       </div>
     </div>
+  );
+}
+
+/** The plan's live share links, each with its opens and a way to turn it off. */
+function PlanShareLinks({ planId }: { planId: string }) {
+  const links = usePlanShareLinks(planId, true);
+  const revoke = useRevokePlanShareLink(planId);
+  const live = links.data?.data.filter((l) => !l.revokedAt && Date.parse(l.expiresAt) > Date.now()) ?? [];
+  if (links.error) return <ApiErrorAlert error={links.error} />;
+  if (!live.length) return null;
+  return (
+    <ul className="grid gap-1 text-sm" aria-label="Share links" data-testid="plan-share-links">
+      {live.map((l) => (
+        <li key={l.id} className="flex flex-wrap items-center gap-2">
+          <span>
+            Link from {l.createdAt.slice(0, 10)} · opened {l.openCount}× · until {l.expiresAt.slice(0, 10)}
+          </span>
+          <Button size="sm" variant="ghost" loading={revoke.isPending && revoke.variables === l.id} onClick={() => revoke.mutate(l.id)}>
+            Turn off
+          </Button>
+        </li>
+      ))}
+      {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
+    </ul>
   );
 }
 
