@@ -54,6 +54,7 @@ import { AdminCatalogModule } from './admin-catalog/admin-catalog.module.js';
 import { ConsoleModule } from './console/console.module.js';
 import { ImpersonationModule } from './impersonation/impersonation.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
+import { ApprovalsModule } from './approvals/approvals.module.js';
 
 
 export interface AppModuleOptions {
@@ -93,7 +94,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, InstagramAppModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule, AdminCatalogModule, ConsoleModule, ImpersonationModule, AnnouncementsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, InstagramAppModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule, AdminCatalogModule, ConsoleModule, ImpersonationModule, AnnouncementsModule, ApprovalsModule];
     return {
       module: AppModule,
       imports: [

@@ -69,6 +69,9 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
   beforeAll(async () => {
     dns = await startFakeDns();
     t = await createTestApp({ DNS_SERVERS: dns.server, CUSTOM_DOMAIN_TARGET: 'edge.instagrowth.test' });
+    // White-label features come from the plan (LimitsService): both are on Enterprise here (custom domains).
+    await t.sql(`update control.tenants set plan_code = 'enterprise' where slug in ('acme', 'globex')`);
+    await t.app.get(TenantResolver).invalidate();
     owner = (await t.login('acme', 'owner@acme.test')).token;
     globexOwner = (await t.login('globex', 'owner@globex.test')).token;
     const members = await t.sql<{ email: string; role: string }>(`select email, role from t_1.users where role = 'manager' limit 1`);
@@ -112,10 +115,15 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
       await t.sql(`update control.tenants set plan_code = 'starter' where slug = 'globex'`);
       await t.app.get(TenantResolver).invalidate();
       const res = await t.request('PUT', '/api/branding', { host: host('globex'), token: globexOwner, body: { showPoweredBy: false } });
-      expect(res.status).toBe(402);
+      expect(res.status).toBe(403);
       expect(res.body.error).toBe('plan_feature_unavailable');
+      expect(res.body.message).toMatch(/Starter plan/);
+      // Starter has no custom domains at all: 403 naming the plan, before any count.
+      const domain = await t.request('POST', '/api/domains', { host: host('globex'), token: globexOwner, body: { hostname: 'growth.globex-agency.com' } });
+      expect(domain.status).toBe(403);
+      expect(domain.body.message).toMatch(/Custom domains is not part of your Starter plan/);
       expect((await t.request('GET', '/api/branding', { host: host('globex') })).body.showPoweredBy).toBe(true);
-      await t.sql(`update control.tenants set plan_code = 'trial' where slug = 'globex'`);
+      await t.sql(`update control.tenants set plan_code = 'enterprise' where slug = 'globex'`);
       await t.app.get(TenantResolver).invalidate();
     });
 

@@ -31,6 +31,17 @@ describe('defineAbilityFor', () => {
     expect(ability.can('read', 'Billing')).toBe(false);
   });
 
+  it('lets clients read and answer approval requests of their accounts only; managers send them', () => {
+    const client = defineAbilityFor({ userId: 'u3', role: 'client', assignedAccountIds: ['a1'] });
+    expect(client.can('read', subject('Approval', { accountId: 'a1' }))).toBe(true);
+    expect(client.can('update', subject('Approval', { accountId: 'a1' }))).toBe(true);
+    expect(client.can('create', subject('Approval', { accountId: 'a1' }))).toBe(false);
+    expect(client.can('read', subject('Approval', { accountId: 'a2' }))).toBe(false);
+    const manager = defineAbilityFor({ userId: 'u2', role: 'manager', assignedAccountIds: ['a1'] });
+    expect(manager.can('create', subject('Approval', { accountId: 'a1' }))).toBe(true);
+    expect(manager.can('create', subject('Approval', { accountId: 'a2' }))).toBe(false);
+  });
+
   it('gives clients read-only access to their own accounts', () => {
     const ability = defineAbilityFor({ userId: 'u3', role: 'client', assignedAccountIds: ['a1'] });
     expect(ability.can('read', subject('InstagramAccount', { id: 'a1' }))).toBe(true);

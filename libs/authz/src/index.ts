@@ -22,7 +22,8 @@ export type Subject =
   | 'Content'
   | 'Plan'
   | 'Report'
-  | 'Inbox';
+  | 'Inbox'
+  | 'Approval';
 
 export type AppAbility = MongoAbility<[Action, Subject | Record<string, unknown>]>;
 export type AppRule = RawRuleOf<AppAbility>;
@@ -61,7 +62,7 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
       can('read', 'Member');
       can('connect', 'InstagramAccount');
       can(['read', 'sync', 'update'], 'InstagramAccount', assigned);
-      can('manage', ['Audit', 'Content', 'Plan', 'Report', 'Inbox'], assignedChild);
+      can('manage', ['Audit', 'Content', 'Plan', 'Report', 'Inbox', 'Approval'], assignedChild);
       break;
     case 'client':
       can('read', 'Workspace');
@@ -69,6 +70,8 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
       can('read', ['Audit', 'Plan', 'Report'], assignedChild);
       // Clients see content once it was approved for them (approval and what follows it), never drafts.
       can('read', 'Content', { ...assignedChild, status: { $in: ['approved', 'scheduled', 'posted'] } });
+      // Approval requests of their accounts: read them (with the item's snapshot), decide and comment.
+      can(['read', 'update'], 'Approval', assignedChild);
       break;
   }
   if (input.features && input.features.whiteLabel === false) {

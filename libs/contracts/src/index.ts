@@ -23,3 +23,4 @@ export * from './instagram-app.js';
 export * from './activity.js';
 export * from './admin-dashboard.js';
 export * from './console.js';
+export * from './approvals.js';

@@ -64,6 +64,8 @@ export const growthPlanSchema = z.object({
   createdAt: isoDateTimeSchema,
   /** Where the plan's inputs came from: `audit` (latest stored audit) or `engine` (computed from stored data now). */
   basis: z.string(),
+  /** The audit the plan was built from (basis `audit`), else null. */
+  basisAudit: z.object({ id: z.string().uuid(), completedAt: isoDateTimeSchema }).nullable(),
   bestTimes: labelled.extend({
     /** `own_posts`, `online_followers` or `tier_prior`. */
     source: z.string(),

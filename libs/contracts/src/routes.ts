@@ -13,8 +13,22 @@ import {
   syncRunViewSchema,
   webhookReceiptSchema,
 } from './accounts.responses.js';
+import {
+  approvalCommentSchema,
+  approvalDecisionSchema,
+  approvalListQuerySchema,
+  approvalListSchema,
+  approvalViewSchema,
+  createApprovalSchema,
+  magicLinkRequestSchema,
+  magicLinkSentSchema,
+  planShareLinkListSchema,
+  planShareLinkSchema,
+  roadmapTickSchema,
+  roadmapTicksSchema,
+} from './approvals.js';
 import { adminLoginSchema, tenantStatusSchema, testConnectionSchema, updateSettingsSchema } from './admin.js';
-import { adminMeSchema, adminSessionSchema, connectionTestResultSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantListSchema, tenantViewSchema } from './admin.responses.js';
+import { adminMeSchema, adminSessionSchema, connectionTestResultSchema, outboxListSchema, outboxMessageSchema, settingListSchema, tenantViewSchema } from './admin.responses.js';
 import { adminDashboardQuerySchema, adminDashboardSchema, rollupRefreshSchema } from './admin-dashboard.js';
 import {
   acceptInvitationSchema,
@@ -257,6 +271,19 @@ export const apiRoutes = {
   'DELETE /api/clients/:id': { response: null },
   'PUT /api/clients/:id/accounts': { body: clientIdsSchema, response: clientViewSchema },
   'PUT /api/clients/:id/members': { body: clientIdsSchema, response: clientViewSchema },
+  'GET /api/approvals': { query: approvalListQuerySchema, response: approvalListSchema },
+  'POST /api/approvals': { body: createApprovalSchema, response: approvalViewSchema },
+  'GET /api/approvals/:id': { response: approvalViewSchema },
+  'POST /api/approvals/:id/decision': { body: approvalDecisionSchema, response: approvalViewSchema },
+  'POST /api/approvals/:id/comments': { body: approvalCommentSchema, response: approvalViewSchema },
+  'POST /api/approvals/:id/withdraw': { response: approvalViewSchema },
+  'POST /api/auth/magic-link': { body: magicLinkRequestSchema, response: magicLinkSentSchema },
+  'POST /api/auth/magic-link/verify': { body: tokenBodySchema, response: sessionViewSchema },
+  'GET /api/audits/:id/roadmap-ticks': { response: roadmapTicksSchema },
+  'POST /api/growth-plans/:id/share-links': { body: createShareLinkSchema, response: planShareLinkSchema },
+  'GET /api/growth-plans/:id/share-links': { response: planShareLinkListSchema },
+  'DELETE /api/plan-share-links/:id': { response: null },
+  'PUT /api/audits/:id/roadmap-ticks': { body: roadmapTickSchema, response: roadmapTicksSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof apiRoutes;

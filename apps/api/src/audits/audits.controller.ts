@@ -6,6 +6,8 @@ import {
   auditStartedSchema,
   auditViewSchema,
   createShareLinkSchema,
+  roadmapTickSchema,
+  roadmapTicksSchema,
   shareLinkCreatedSchema,
   shareLinkListSchema,
   uuidParamSchema,
@@ -91,5 +93,19 @@ export class AuditsController {
   @ApiRoute({ summary: 'Revoke a share link (its page answers 410 from now on)', responses: { 204: null }, errors: { 403: ['forbidden'], 404: ['not_found'] } })
   revokeLink(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string): Promise<void> {
     return this.audits.revokeLink(actor, id);
+  }
+
+  @Get('audits/:id/roadmap-ticks')
+  @Policy('read', 'Audit')
+  @ApiRoute({ summary: 'Roadmap days of this audit that were ticked off', responses: { 200: roadmapTicksSchema }, errors: { 404: ['not_found'] } })
+  roadmapTicks(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string) {
+    return this.audits.roadmapTicks(actor, id);
+  }
+
+  @Put('audits/:id/roadmap-ticks')
+  @Policy('update', 'Audit')
+  @ApiRoute({ summary: 'Tick a roadmap day off (or un-tick it)', responses: { 200: roadmapTicksSchema }, errors: { 400: ['validation_failed'], 403: ['forbidden'], 404: ['not_found'] } })
+  setRoadmapTick(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(roadmapTickSchema) body: z.infer<typeof roadmapTickSchema>) {
+    return this.audits.setRoadmapTick(actor, id, body.day, body.done);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
+import { BrandingModule } from '../branding/branding.module.js';
+import { PlannerModule } from '../planner/planner.module.js';
 import { CreditsModule } from '../credits/credits.module.js';
 import { AccountSettingsService } from './account-settings.service.js';
 import { AuditWriter } from './audit-writer.js';
@@ -10,7 +12,7 @@ import { ShareController } from './share.controller.js';
 
 /** Audits (issue #12): job, storage, history, PDF, share links, account time zone. */
 @Module({
-  imports: [AccountsModule, CreditsModule],
+  imports: [AccountsModule, CreditsModule, BrandingModule, PlannerModule],
   controllers: [AuditsController, ShareController],
   providers: [AuditsService, AuditsRepository, AuditWriter, AccountSettingsService],
   exports: [AuditsService, AuditsRepository],

@@ -9,6 +9,7 @@ import type { AuditRow, AuditStatus, ShareLinkRow } from './audits.entity.js';
 const audits = tenantTable('audits');
 const links = tenantTable('share_links');
 const accounts = tenantTable('instagram_accounts');
+const ticks = tenantTable('audit_roadmap_ticks');
 
 const AUDIT_COLUMNS = sql`a.id, a.account_id as "accountId", acc.username, a.status, a.percent, a.step, a.steps, a.source,
   a.narrative_fallback as "narrativeFallback", a.credits, a.time_zone as "timeZone", a.result, a.narrative, a.error,
@@ -169,5 +170,15 @@ export class AuditsRepository {
 
   async countOpen(id: string): Promise<void> {
     await this.db.execute(sql`update ${links} set open_count = open_count + 1, last_opened_at = now() where id = ${id}`);
+  }
+
+  /** Roadmap days ticked off for an audit (server-side, so every member and device sees the same). */
+  async roadmapTicks(auditId: string): Promise<number[]> {
+    return (await this.db.query<{ day: number }>(sql`select day from ${ticks} where audit_id = ${auditId} order by day`)).map((r) => r.day);
+  }
+
+  async setRoadmapTick(auditId: string, day: number, done: boolean, userId: string): Promise<void> {
+    if (done) await this.db.execute(sql`insert into ${ticks} (audit_id, day, done_by) values (${auditId}, ${day}, ${userId}) on conflict do nothing`);
+    else await this.db.execute(sql`delete from ${ticks} where audit_id = ${auditId} and day = ${day}`);
   }
 }

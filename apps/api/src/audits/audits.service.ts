@@ -6,8 +6,9 @@ import { computeAudit } from '@instagrowth/growth-engine';
 import { AccountsService } from '../accounts/accounts.service.js';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
-import { DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
-import { brandingFromTenant, PdfService } from '../core/pdf/index.js';
+import { badRequest, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
+import { BrandingService } from '../branding/branding.service.js';
+import { PdfService } from '../core/pdf/index.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
 import { auditJob } from './audits.jobs.js';
@@ -48,6 +49,7 @@ export class AuditsService implements OnModuleInit {
     private readonly ctx: TenantContext,
     private readonly pdf: PdfService,
     private readonly activity: ActivityBus,
+    private readonly branding: BrandingService,
   ) {}
 
   onModuleInit(): void {
@@ -141,7 +143,8 @@ export class AuditsService implements OnModuleInit {
     if (audit.status !== 'completed' || !audit.result || !audit.narrative || !audit.source) throw new DomainError('audit_not_ready', 409, 'This audit has not finished yet.');
     const previous = await this.previousOf(audit);
     const data = auditReportData({ username: audit.username, audit: audit.result, narrative: audit.narrative, source: audit.source, createdAt: audit.createdAt, changes: scoreChanges(audit.result, previous?.result ?? null) });
-    return { data, branding: brandingFromTenant(this.ctx.tenant) };
+    // The workspace's own brand (logo, colours, name; "powered by" only where the plan shows it).
+    return { data, branding: await this.branding.forReport() };
   }
 
   async pdfFor(actor: MemberPrincipal, id: string): Promise<{ pdf: Buffer; filename: string }> {
@@ -192,5 +195,21 @@ export class AuditsService implements OnModuleInit {
     await this.repo.countOpen(link.id);
     const filename = `audit-${audit.username}.pdf`;
     return as === 'pdf' ? { pdf: await this.pdf.renderPdf(AUDIT_REPORT, data, branding), filename } : { html: this.pdf.renderHtml(AUDIT_REPORT, data, branding), filename };
+  }
+
+  // ---------------------------------------------------------------- roadmap ticks
+
+  async roadmapTicks(actor: MemberPrincipal, id: string) {
+    const audit = await this.findVisible(actor, id);
+    return { auditId: audit.id, days: await this.repo.roadmapTicks(audit.id) };
+  }
+
+  async setRoadmapTick(actor: MemberPrincipal, id: string, day: number, done: boolean) {
+    const audit = await this.findVisible(actor, id);
+    if (!actor.ability.can('update', asSubject('Audit', { accountId: audit.accountId }))) throw forbidden('You can read this audit but not tick its roadmap.');
+    const days = audit.result?.roadmap.flatMap((w) => w.days.map((d) => d.day)) ?? [];
+    if (!days.includes(day)) throw badRequest('validation_failed', `The roadmap of this audit has no day ${day}.`, { day: `must be one of the roadmap's days (1–${days.length})` });
+    await this.repo.setRoadmapTick(audit.id, day, done, actor.userId);
+    return { auditId: audit.id, days: await this.repo.roadmapTicks(audit.id) };
   }
 }

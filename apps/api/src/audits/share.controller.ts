@@ -5,6 +5,7 @@ import { Public, Realm } from '../core/auth/decorators.js';
 import { DomainError } from '../core/errors/domain-error.js';
 import { ApiRoute } from '../core/http/api-route.js';
 import { REPORT_CSP } from '../core/pdf/index.js';
+import { PlannerShareService } from '../planner/planner-share.service.js';
 import { AuditsService } from './audits.service.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -14,18 +15,33 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 @Controller('r')
 @Realm('workspace')
 export class ShareController {
-  constructor(private readonly audits: AuditsService) {}
+  constructor(
+    private readonly audits: AuditsService,
+    private readonly plans: PlannerShareService,
+  ) {}
+
+  /** Audit links first; a token that is no audit link may be a growth plan's. */
+  private async open(token: string, as: 'html' | 'pdf') {
+    try {
+      return await this.audits.openShared(token, as);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.status !== 404) throw error;
+      const plan = await this.plans.openShared(token, as);
+      if (!plan) throw error;
+      return plan;
+    }
+  }
 
   @Get(':token')
   @Public()
-  @ApiRoute({ summary: 'A shared audit report as a branded HTML page (no login)', responses: { 200: { description: 'The report', contentType: 'text/html' }, 404: { description: 'Unknown link (HTML page)', contentType: 'text/html' }, 410: { description: 'Expired or revoked (HTML page)', contentType: 'text/html' } } })
+  @ApiRoute({ summary: 'A shared audit report or growth plan as a branded HTML page (no login)', responses: { 200: { description: 'The report', contentType: 'text/html' }, 404: { description: 'Unknown link (HTML page)', contentType: 'text/html' }, 410: { description: 'Expired or revoked (HTML page)', contentType: 'text/html' } } })
   async page(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     await this.answer(reply, token, 'html');
   }
 
   @Get(':token/pdf')
   @Public()
-  @ApiRoute({ summary: 'A shared audit report as PDF (no login)', responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'Unknown link (HTML page)', contentType: 'text/html' }, 410: { description: 'Expired or revoked (HTML page)', contentType: 'text/html' } } })
+  @ApiRoute({ summary: 'A shared audit report or growth plan as PDF (no login)', responses: { 200: { description: 'The PDF', contentType: 'application/pdf' }, 404: { description: 'Unknown link (HTML page)', contentType: 'text/html' }, 410: { description: 'Expired or revoked (HTML page)', contentType: 'text/html' } } })
   async pdf(@Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
     await this.answer(reply, token, 'pdf');
   }
@@ -33,7 +49,7 @@ export class ShareController {
   private async answer(reply: FastifyReply, token: string, as: 'html' | 'pdf'): Promise<void> {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
     try {
-      const shared = await this.audits.openShared(token, as);
+      const shared = await this.open(token, as);
       if (shared.pdf) {
         await reply.status(200).header('content-type', 'application/pdf').header('content-disposition', `inline; filename="${shared.filename.replace(/[^\w.@-]/g, '_')}"`).send(shared.pdf);
       } else {

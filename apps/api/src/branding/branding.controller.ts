@@ -25,7 +25,7 @@ export class BrandingController {
 
   @Put()
   @Policy('update', 'Branding')
-  @ApiRoute({ summary: 'Change the branding (owner, admin); the answer carries contrast warnings', responses: { 200: brandingViewSchema }, errors: { 402: ['plan_feature_unavailable'] } })
+  @ApiRoute({ summary: 'Change the branding (owner, admin); the answer carries contrast warnings', responses: { 200: brandingViewSchema }, errors: { 403: ['plan_feature_unavailable'] } })
   update(@ZodBody(updateBrandingSchema) body: UpdateBrandingInput) {
     return this.branding.update(body);
   }
@@ -36,7 +36,7 @@ export class BrandingController {
     summary: 'Upload a logo, report logo or favicon (multipart: kind, file)',
     description: 'PNG, JPEG or SVG, recognised by content. SVGs are rewritten by an allow-list sanitiser (no scripts, handlers, foreignObject or outside references).',
     responses: { 201: brandingAssetResultSchema },
-    errors: { 400: ['empty_file', 'file_too_large', 'unsupported_image', 'bad_dimensions', 'unsafe_svg', 'not_multipart'], 402: ['plan_feature_unavailable'] },
+    errors: { 400: ['empty_file', 'file_too_large', 'unsupported_image', 'bad_dimensions', 'unsafe_svg', 'not_multipart'], 403: ['plan_feature_unavailable'] },
   })
   async upload(@Req() req: FastifyRequest) {
     const { kind, bytes } = await readAssetUpload(req);

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { LimitsModule } from '../limits/limits.module.js';
 import { BrandingController } from './branding.controller.js';
 import { BrandingRepository } from './branding.repository.js';
 import { BrandingService } from './branding.service.js';
-import { WhiteLabelLimits } from './white-label-limits.js';
 
 @Module({
+  imports: [LimitsModule],
   controllers: [BrandingController],
-  providers: [BrandingService, BrandingRepository, WhiteLabelLimits],
-  exports: [BrandingService, WhiteLabelLimits],
+  providers: [BrandingService, BrandingRepository],
+  exports: [BrandingService],
 })
 export class BrandingModule {}

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { BrandingAssetKind, BrandingView, UpdateBrandingInput } from '@instagrowth/contracts';
 import type { Tenant } from '../control/control.entity.js';
 import { notFound } from '../core/errors/domain-error.js';
+import { reportBranding, type ReportBranding } from '../core/pdf/index.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
 import { assetUrl, ASSET_FILE, ASSET_TYPES, type StoredBranding } from './branding.entity.js';
 import { BrandingRepository } from './branding.repository.js';
 import { contrastWarnings } from './contrast.js';
 import { checkImage } from './image-check.js';
-import { WhiteLabelLimits } from './white-label-limits.js';
+import { LimitsService } from '../limits/limits.service.js';
 
 export const PLATFORM_NAME = 'InstaGrowth OS';
 
@@ -25,11 +26,12 @@ export interface PdfBranding {
 type BrandedTenant = Pick<Tenant, 'id' | 'name' | 'planCode'> & { branding: StoredBranding | Tenant['branding'] };
 
 /** Plans that cannot hide "powered by" always show it, whatever the stored flag says. */
-function effectiveShowPoweredBy(limits: WhiteLabelLimits, b: StoredBranding, planCode: string): boolean {
-  return b.showPoweredBy === false && limits.has('removePoweredBy', planCode) ? false : true;
+function effectiveShowPoweredBy(b: StoredBranding, canHidePoweredBy: boolean): boolean {
+  return !(b.showPoweredBy === false && canHidePoweredBy);
 }
 
-export function viewOf(name: string, planCode: string, b: StoredBranding, limits: WhiteLabelLimits): BrandingView {
+/** `canHidePoweredBy`: the plan's `removePoweredBy` feature (LimitsService). */
+export function viewOf(name: string, b: StoredBranding, canHidePoweredBy: boolean): BrandingView {
   return {
     name: b.displayName ?? name,
     logoUrl: assetUrl(b.logo) ?? b.logoUrl ?? null,
@@ -40,8 +42,8 @@ export function viewOf(name: string, planCode: string, b: StoredBranding, limits
     emailSenderName: b.emailSenderName ?? b.displayName ?? name,
     emailReplyTo: b.emailReplyTo ?? null,
     reportFooter: b.reportFooter ?? null,
-    showPoweredBy: effectiveShowPoweredBy(limits, b, planCode),
-    canHidePoweredBy: limits.has('removePoweredBy', planCode),
+    showPoweredBy: effectiveShowPoweredBy(b, canHidePoweredBy),
+    canHidePoweredBy,
     warnings: /^#[0-9a-f]{6}$/.test(b.primaryColor) && /^#[0-9a-f]{6}$/.test(b.accentColor) ? contrastWarnings(b.primaryColor, b.accentColor) : [],
   };
 }
@@ -50,7 +52,7 @@ export function viewOf(name: string, planCode: string, b: StoredBranding, limits
  * The PDF renderer's branding input for a tenant: the report logo (else the logo) inlined as a
  * data URI, read from our own storage — never fetched from a URL.
  */
-export async function brandingForPdf(tenant: BrandedTenant, assets: Pick<BrandingRepository, 'readAsset'>, limits: Pick<WhiteLabelLimits, 'has'>): Promise<PdfBranding> {
+export async function brandingForPdf(tenant: BrandedTenant, assets: Pick<BrandingRepository, 'readAsset'>, canHidePoweredBy: boolean): Promise<PdfBranding> {
   const b = tenant.branding as StoredBranding;
   const file = b.reportLogo ?? b.logo ?? null;
   const bytes = file && ASSET_FILE.test(file) ? await assets.readAsset(tenant.id, file) : null;
@@ -61,7 +63,7 @@ export async function brandingForPdf(tenant: BrandedTenant, assets: Pick<Brandin
     primaryColor: b.primaryColor,
     accentColor: b.accentColor,
     ...(b.reportFooter ? { footerText: b.reportFooter } : {}),
-    showPoweredBy: b.showPoweredBy === false && limits.has('removePoweredBy', tenant.planCode) ? false : true,
+    showPoweredBy: effectiveShowPoweredBy(b, canHidePoweredBy),
   };
 }
 
@@ -70,7 +72,7 @@ export class BrandingService {
   constructor(
     private readonly repo: BrandingRepository,
     private readonly ctx: TenantContext,
-    private readonly limits: WhiteLabelLimits,
+    private readonly limits: LimitsService,
     private readonly resolver: TenantResolver,
   ) {}
 
@@ -80,14 +82,18 @@ export class BrandingService {
     return row;
   }
 
+  private canHidePoweredBy(): Promise<boolean> {
+    return this.limits.hasFeature('removePoweredBy');
+  }
+
   async get(): Promise<BrandingView> {
     const row = await this.load();
-    return viewOf(row.name, row.planCode, row.branding, this.limits);
+    return viewOf(row.name, row.branding, await this.canHidePoweredBy());
   }
 
   async update(input: UpdateBrandingInput): Promise<BrandingView> {
-    this.limits.assertFeature('whiteLabel');
-    if (input.showPoweredBy === false) this.limits.assertFeature('removePoweredBy');
+    await this.limits.assertFeature('whiteLabel');
+    if (input.showPoweredBy === false) await this.limits.assertFeature('removePoweredBy');
     const row = await this.load();
     const next: StoredBranding = { ...row.branding };
     if (input.name !== undefined) next.displayName = input.name;
@@ -101,11 +107,11 @@ export class BrandingService {
     next.logoUrl = assetUrl(next.logo);
     await this.repo.save(this.ctx.tenant.id, next);
     await this.resolver.invalidate();
-    return viewOf(row.name, row.planCode, next, this.limits);
+    return viewOf(row.name, next, await this.canHidePoweredBy());
   }
 
   async upload(kind: BrandingAssetKind, bytes: Buffer) {
-    this.limits.assertFeature('whiteLabel');
+    await this.limits.assertFeature('whiteLabel');
     const image = checkImage(kind, bytes);
     const file = `${image.hash}.${image.ext}`;
     await this.repo.putAsset(this.ctx.tenant.id, file, image.bytes);
@@ -114,7 +120,7 @@ export class BrandingService {
     next.logoUrl = assetUrl(next.logo);
     await this.repo.save(this.ctx.tenant.id, next);
     await this.resolver.invalidate();
-    return { kind, url: assetUrl(file)!, contentType: image.contentType, width: image.width, height: image.height, sanitized: image.sanitized, branding: viewOf(row.name, row.planCode, next, this.limits) };
+    return { kind, url: assetUrl(file)!, contentType: image.contentType, width: image.width, height: image.height, sanitized: image.sanitized, branding: viewOf(row.name, next, await this.canHidePoweredBy()) };
   }
 
   async asset(file: string): Promise<{ bytes: Buffer; contentType: string }> {
@@ -125,7 +131,12 @@ export class BrandingService {
   }
 
   /** For the PDF work: this workspace's branding in the renderer's shape. */
-  forPdf(tenant: BrandedTenant = this.ctx.tenant): Promise<PdfBranding> {
-    return brandingForPdf(tenant, this.repo, this.limits);
+  async forPdf(tenant: BrandedTenant = this.ctx.tenant): Promise<PdfBranding> {
+    return brandingForPdf(tenant, this.repo, await this.canHidePoweredBy());
+  }
+
+  /** The same, checked for the report templates (PDFs and the public share pages). */
+  async forReport(): Promise<ReportBranding> {
+    return reportBranding(await this.forPdf());
   }
 }

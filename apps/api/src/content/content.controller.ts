@@ -81,7 +81,7 @@ export class ContentController {
 
   @Patch('content/:id')
   @Policy('update', 'Content')
-  @ApiRoute({ summary: 'Edit a library item: text, title, favourite, tags, status', responses: { 200: contentItemSchema }, errors: { 404: ['not_found'] } })
+  @ApiRoute({ summary: 'Edit a library item: text, title, favourite, tags, status (a client’s account reaches approved only through approval)', responses: { 200: contentItemSchema }, errors: { 404: ['not_found'], 409: ['approval_required'] } })
   update(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(updateContentSchema) body: z.infer<typeof updateContentSchema>) {
     return this.content.update(actor, id, body);
   }

@@ -9,6 +9,8 @@ const voices = tenantTable('brand_voices');
 const generations = tenantTable('content_generations');
 const items = tenantTable('content_items');
 const accounts = tenantTable('instagram_accounts');
+const clientAccounts = tenantTable('client_accounts');
+const approvalRequests = tenantTable('approval_requests');
 
 const VOICE_COLUMNS = sql`account_id as "accountId", niche, audience, goals, tone, words_to_use as "wordsToUse", words_to_avoid as "wordsToAvoid",
   emoji_policy as "emojiPolicy", languages, cta_style as "ctaStyle", example_captions as "exampleCaptions", time_zone as "timeZone", updated_at as "updatedAt"`;
@@ -35,6 +37,11 @@ export class ContentRepository {
 
   async accountExists(accountId: string): Promise<boolean> {
     return (await this.db.one(sql`select 1 from ${accounts} where id = ${accountId}`)) !== null;
+  }
+
+  /** An account of a client: its content reaches `approved` only through the client's approval. */
+  async accountHasClient(accountId: string): Promise<boolean> {
+    return (await this.db.one(sql`select 1 from ${clientAccounts} where account_id = ${accountId} limit 1`)) !== null;
   }
 
   async accountUsername(accountId: string): Promise<string> {
@@ -96,8 +103,12 @@ export class ContentRepository {
     return dated(rows[0]);
   }
 
+  /** The item and its approval requests (their history goes with it: nothing is left to approve). */
   async deleteItem(id: string): Promise<void> {
-    await this.db.execute(sql`delete from ${items} where id = ${id}`);
+    await this.db.unitOfWork(async () => {
+      await this.db.execute(sql`delete from ${approvalRequests} where subject_type = 'content' and subject_id = ${id}`);
+      await this.db.execute(sql`delete from ${items} where id = ${id}`);
+    });
   }
 
   private where(f: ItemFilter): SqlQuery {

@@ -12,7 +12,7 @@ import {
   type ContentStatus,
 } from '@instagrowth/contracts';
 import type { MemberPrincipal } from '../core/auth/principal.js';
-import { badRequest, notFound, validationFailed } from '../core/errors/domain-error.js';
+import { badRequest, conflict, notFound, validationFailed } from '../core/errors/domain-error.js';
 import { ContentAccess } from './content-access.js';
 import type { ContentItemRow } from './content.entity.js';
 import { ContentRepository, type ItemFilter } from './content.repository.js';
@@ -83,7 +83,14 @@ export class ContentService {
   async update(actor: MemberPrincipal, id: string, patch: { title?: string; text?: string; favourite?: boolean; tags?: string[]; status?: ContentStatus }): Promise<ContentItem> {
     const row = await this.findOneOrFail(actor, id);
     if (!actor.ability.can('update', asSubject('Content', { accountId: row.accountId, status: row.status }))) throw notFound('Content item');
+    // A client's account: what the client sees (approved and later) is reached only by their approval.
+    if (patch.status && CLIENT_VISIBLE_STATUSES.includes(patch.status) && !CLIENT_VISIBLE_STATUSES.includes(row.status) && (await this.repo.accountHasClient(row.accountId))) {
+      throw conflict('approval_required', 'This account belongs to a client: send the item for approval; it becomes approved when the client approves it.', { status: 'needs the client’s approval' });
+    }
     const { text, tags, ...rest } = patch;
+    // Changing the words of an approved item of a client invalidates the approval: back to drafted.
+    const reworded = (text !== undefined && text !== row.body) || (patch.title !== undefined && patch.title !== row.title);
+    if (reworded && row.status === 'approved' && !patch.status && (await this.repo.accountHasClient(row.accountId))) rest.status = 'drafted';
     return toContentItem(await this.repo.updateItem(id, { ...rest, body: text, tags: tags && [...new Set(tags)] }));
   }
 

@@ -22,7 +22,7 @@ export class DomainsController {
 
   @Post()
   @Policy('update', 'Workspace')
-  @ApiRoute({ summary: 'Add a custom domain; answers the CNAME and TXT records to create', responses: { 201: domainViewSchema }, errors: { 400: ['reserved_domain'], 402: ['plan_feature_unavailable'], 409: ['domain_taken'] } })
+  @ApiRoute({ summary: 'Add a custom domain; answers the CNAME and TXT records to create', responses: { 201: domainViewSchema }, errors: { 400: ['reserved_domain'], 402: ['custom_domain_limit_reached'], 403: ['plan_feature_unavailable'], 409: ['domain_taken'] } })
   add(@ZodBody(createDomainSchema) body: z.infer<typeof createDomainSchema>) {
     return this.domains.add(body.hostname);
   }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { BrandingModule } from '../branding/branding.module.js';
+import { LimitsModule } from '../limits/limits.module.js';
 import { DomainsController, TlsAskController } from './domains.controller.js';
 import { DomainsRepository } from './domains.repository.js';
 import { DomainsSchedule } from './domains.schedule.js';
 import { DomainsService } from './domains.service.js';
 
 @Module({
-  imports: [BrandingModule],
+  imports: [LimitsModule],
   controllers: [DomainsController, TlsAskController],
   providers: [DomainsService, DomainsRepository, DomainsSchedule],
   exports: [DomainsService],

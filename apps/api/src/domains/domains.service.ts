@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DomainView } from '@instagrowth/contracts';
 import { hostnameSchema } from '@instagrowth/contracts';
-import { WhiteLabelLimits } from '../branding/white-label-limits.js';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { badRequest, conflict, notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
+import { LimitsService } from '../limits/limits.service.js';
 import { DnsClient } from './dns.client.js';
 import { TXT_PREFIX, type DomainRow } from './domains.entity.js';
 import { DomainsRepository } from './domains.repository.js';
@@ -36,7 +36,7 @@ export class DomainsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: DomainsRepository,
     private readonly ctx: TenantContext,
-    private readonly limits: WhiteLabelLimits,
+    private readonly limits: LimitsService,
     private readonly resolver: TenantResolver,
   ) {
     this.dns = new DnsClient(config.domains.dnsServers);
@@ -63,7 +63,9 @@ export class DomainsService {
   }
 
   async add(hostname: string): Promise<DomainView> {
-    this.limits.assertFeature('customDomains');
+    // The plan decides: the feature at all (403), then how many domains (402, like accounts and seats).
+    await this.limits.assertFeature('customDomains');
+    await this.limits.assertCanAdd('customDomains');
     const base = this.config.baseDomain;
     if (hostname === base || hostname.endsWith(`.${base}`)) throw badRequest('reserved_domain', `Names under ${base} are the platform's own; add a domain you control.`, { hostname: `must not be under ${base}` });
     const row = await this.repo.insert(this.ctx.tenant.id, hostname, randomBytes(16).toString('hex'));

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { uuidParamSchema } from '@instagrowth/contracts';
+import { createShareLinkSchema, planShareLinkListSchema, planShareLinkSchema, uuidParamSchema } from '@instagrowth/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { CurrentPrincipal, Policy } from '../core/auth/decorators.js';
@@ -9,6 +9,7 @@ import { ApiRoute } from '../core/http/api-route.js';
 import { ZodBody, ZodParam, ZodQuery } from '../core/http/zod.js';
 import { createGrowthPlanSchema, growthPlanListSchema, growthPlanSchema, planListQuerySchema, regenerateDaySchema, updateTaskSchema } from './planner.dto.js';
 import { PlannerExportService } from './planner-export.service.js';
+import { PlannerShareService } from './planner-share.service.js';
 import { PlannerService } from './planner.service.js';
 
 // `/api/growth-plans`, not `/api/plans`: that path is billing's pricing plans.
@@ -18,7 +19,30 @@ export class PlannerController {
   constructor(
     private readonly planner: PlannerService,
     private readonly exporter: PlannerExportService,
+    private readonly shares: PlannerShareService,
   ) {}
+
+  @Post('growth-plans/:id/share-links')
+  @Policy('update', 'Plan')
+  @ApiRoute({ summary: 'A link to the plan as a branded page anyone with it can open (`/r/<token>`, no login)', responses: { 201: planShareLinkSchema }, errors: { 403: ['forbidden'], 404: ['not_found'] } })
+  share(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(createShareLinkSchema) body: z.infer<typeof createShareLinkSchema>) {
+    return this.shares.createLink(actor, id, body.expiresInDays);
+  }
+
+  @Get('growth-plans/:id/share-links')
+  @Policy('update', 'Plan')
+  @ApiRoute({ summary: 'The plan’s share links (expiry, opens, revoked)', responses: { 200: planShareLinkListSchema }, errors: { 403: ['forbidden'], 404: ['not_found'] } })
+  shareLinks(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string) {
+    return this.shares.listLinks(actor, id);
+  }
+
+  @Delete('plan-share-links/:id')
+  @HttpCode(204)
+  @Policy('update', 'Plan')
+  @ApiRoute({ summary: 'Turn a plan share link off (its page answers 410 from then on)', responses: { 204: null }, errors: { 403: ['forbidden'], 404: ['not_found'] } })
+  async revokeShareLink(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string): Promise<void> {
+    await this.shares.revokeLink(actor, id);
+  }
 
   @Post('accounts/:id/growth-plans')
   @Policy('create', 'Plan')

@@ -12,6 +12,9 @@ export interface PlanRow {
   mix: BuiltPlan['mix'];
   goals: PlanGoal[];
   createdAt: Date;
+  /** The audit the plan was built from (basis `audit`). */
+  auditId: string | null;
+  auditAt: Date | null;
 }
 
 export interface TaskRow {
@@ -25,4 +28,13 @@ export interface TaskRow {
   format: string | null;
   suggestedTime: string | null;
   doneAt: Date | null;
+}
+
+export interface PlanShareLinkRow {
+  id: string;
+  planId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  openCount: number;
+  createdAt: Date;
 }

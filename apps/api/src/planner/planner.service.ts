@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { asSubject } from '@instagrowth/authz';
-import { addDays, engagementSummary, isOk, localDay, mean, type EngineInput } from '@instagrowth/growth-engine';
+import { accountOverview, addDays, engagementSummary, isOk, localDay, mean, type EngineInput } from '@instagrowth/growth-engine';
 import type { GrowthPlan } from '@instagrowth/contracts';
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { badRequest, notFound } from '../core/errors/domain-error.js';
 import { AccountDataRepository } from '../content/account-data.repository.js';
 import { ContentAccess } from '../content/content-access.js';
 import { ContentService } from '../content/content.service.js';
-import { buildPlan, tasksForDay, postingSlots, formatSequence } from './plan-builder.js';
+import { buildPlan, tasksForDay, postingSlots, formatSequence, type BuiltPlan } from './plan-builder.js';
+import { buildPlanFromAudit } from './plan-from-audit.js';
 import type { PlanRow, TaskRow } from './planner.entity.js';
 import { PlannerRepository } from './planner.repository.js';
 
-/** Where plans come from until stored audits exist here: the growth engine over the stored data, now. */
-const BASIS = 'engine';
 
 @Injectable()
 export class PlannerService {
@@ -33,9 +32,17 @@ export class PlannerService {
     await this.access.assert(actor, accountId, 'Plan', 'create');
     const { input, niche } = await this.inputFor(accountId, now);
     const start = startDate ?? addDays(localDay(now.toISOString(), input.account.timeZone), 1);
-    const plan = buildPlan(input, days, start, niche);
-    const id = await this.repo.unitOfWork(() => this.repo.insertPlan(accountId, plan, BASIS, actor.userId));
+    const { plan, audit } = await this.build(accountId, input, days, start, niche);
+    const id = await this.repo.unitOfWork(() => this.repo.insertPlan(accountId, plan, audit ? 'audit' : 'engine', actor.userId, audit));
     return this.view(actor, id, now);
+  }
+
+  /** From the latest completed audit when there is one (basis `audit`), else from the engine over stored data now. */
+  private async build(accountId: string, input: EngineInput, days: 7 | 14 | 30, start: string, niche: string): Promise<{ plan: BuiltPlan; audit: { id: string; at: Date } | null }> {
+    const latest = await this.repo.latestAudit(accountId);
+    if (!latest) return { plan: buildPlan(input, days, start, niche), audit: null };
+    const reach = accountOverview(input).dailyReach28d;
+    return { plan: buildPlanFromAudit(latest.result, days, start, niche, isOk(reach) ? reach.value : null), audit: { id: latest.id, at: latest.finishedAt } };
   }
 
   async list(actor: MemberPrincipal, accountId?: string) {
@@ -55,8 +62,17 @@ export class PlannerService {
   }
 
   async view(actor: MemberPrincipal, id: string, now = new Date()): Promise<GrowthPlan> {
-    const plan = await this.findOneOrFail(actor, id);
-    const [tasks, { input }] = await Promise.all([this.repo.tasks(id), this.inputFor(plan.accountId, now)]);
+    return this.present(await this.findOneOrFail(actor, id), now);
+  }
+
+  /** A plan by id with no actor: only for a share link that was already checked. */
+  async viewShared(id: string, now = new Date()): Promise<GrowthPlan | null> {
+    const plan = await this.repo.plan(id);
+    return plan ? this.present(plan, now) : null;
+  }
+
+  private async present(plan: PlanRow, now: Date): Promise<GrowthPlan> {
+    const [tasks, { input }] = await Promise.all([this.repo.tasks(plan.id), this.inputFor(plan.accountId, now)]);
     return present(plan, tasks, progressInput(input, plan.startDate), now);
   }
 
@@ -77,7 +93,7 @@ export class PlannerService {
     const plan = await this.findOneOrFail(actor, planId, 'update');
     if (day > plan.days) throw badRequest('validation_failed', `This plan has ${plan.days} days.`, { day: `must be at most ${plan.days}` });
     const { input, niche } = await this.inputFor(plan.accountId, now);
-    const fresh = buildPlan(input, plan.days as 7 | 14 | 30, plan.startDate, niche);
+    const { plan: fresh } = await this.build(plan.accountId, input, plan.days as 7 | 14 | 30, plan.startDate, niche);
     const existing = await this.repo.tasks(planId);
     const postsBefore = existing.filter((t) => t.day < day && t.type === 'post').length;
     const slots = postingSlots({ slots: fresh.bestTimes.slots, grid: fresh.bestTimes.grid }, fresh.postsPerWeek);
@@ -120,6 +136,7 @@ export function present(plan: PlanRow, tasks: TaskRow[], current: ProgressInput,
     timeZone: plan.timeZone,
     createdAt: plan.createdAt.toISOString(),
     basis: plan.basis,
+    basisAudit: plan.auditId && plan.auditAt ? { id: plan.auditId, completedAt: plan.auditAt.toISOString() } : null,
     bestTimes: plan.bestTimes,
     mix: plan.mix,
     goals: plan.goals.map((g) => {

@@ -117,7 +117,7 @@ describe('plan builder', () => {
     const current = progressInput(data, '2026-12-02');
     expect(current).toEqual({ followers: 2042, reach: 600, engagement: null });
     const plan = present(
-      { id: 'p', accountId: 'a', days: 14, startDate: '2026-12-02', timeZone: 'UTC', basis: 'engine', bestTimes: { source: 'tier_prior', sampleSize: 0, slots: [], grid: [], fallbackReasons: [] }, mix: { available: false, reason: null, targets: [] }, createdAt: new Date('2026-12-01T00:00:00Z'), goals: [
+      { id: 'p', accountId: 'a', days: 14, startDate: '2026-12-02', timeZone: 'UTC', basis: 'engine', bestTimes: { source: 'tier_prior', sampleSize: 0, slots: [], grid: [], fallbackReasons: [] }, mix: { available: false, reason: null, targets: [] }, createdAt: new Date('2026-12-01T00:00:00Z'), auditId: null, auditAt: null, goals: [
         { week: 1, metric: 'followers', baseline: 2000, target: 2084, unit: 'followers', basis: '' },
         { week: 2, metric: 'followers', baseline: 2000, target: 2168, unit: 'followers', basis: '' },
       ] },

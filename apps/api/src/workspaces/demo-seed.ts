@@ -10,6 +10,7 @@ import { hashPassword } from '../core/crypto/passwords.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { seedDemoContent } from '../planner/demo-content.js';
+import { seedDemoApproval } from '../approvals/demo-approval.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { demoHistory } from './demo-data.js';
 import { AuditsService } from '../audits/audits.service.js';
@@ -54,6 +55,7 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
       if (spec === manifest.manualAccounts?.[0]) {
         for (const u of created.filter((x) => x.role === 'manager' || x.role === 'client')) await accounts.assign(u.id, account.id);
         await seedDemoContent(app, account.id, created.find((x) => x.role === 'owner')?.id ?? null);
+        await seedDemoApproval(app, account.id, created.find((x) => x.role === 'manager'));
       }
       // One finished audit per demo account (offline writer, same engine), so the first login shows one.
       await app.get(AuditsService, { strict: false }).runOffline(account.id);

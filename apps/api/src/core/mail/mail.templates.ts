@@ -54,4 +54,20 @@ export const mailTemplates = {
       text: `Instagram stopped accepting the connection for @${p.username}, so its data is no longer updated. Reconnect it: ${p.url}`,
     };
   },
+  /** Client approvals: one template for a request, a decision and a comment (`headline` says which). */
+  approvalUpdate(p: { workspace: string; headline: string; title: string; actor: string; comment?: string | null; url: string }): RenderedMail {
+    const said = p.comment ? `<br><br><i>“${escape(p.comment)}”</i> — ${escape(p.actor)}` : '';
+    return {
+      subject: `${p.headline}: ${p.title}`,
+      html: layout(p.workspace, p.headline, `<b>${escape(p.title)}</b>${said}`, { label: 'Open it', url: p.url }),
+      text: `${p.headline}: ${p.title}\n${p.comment ? `\n“${p.comment}” — ${p.actor}\n` : ''}\nOpen it: ${p.url}`,
+    };
+  },
+  magicLink(p: { workspace: string; name: string; url: string }): RenderedMail {
+    return {
+      subject: `Your sign-in link for ${p.workspace}`,
+      html: layout(p.workspace, `Hi ${p.name}, sign in`, 'Follow this link to sign in. It is valid for 15 minutes and works once. If you did not ask for it, ignore this e-mail.', { label: 'Sign in', url: p.url }),
+      text: `Hi ${p.name},\n\nSign in to ${p.workspace}: ${p.url}\n\nValid for 15 minutes, works once. If you did not ask for it, ignore this e-mail.`,
+    };
+  },
 };

@@ -1,6 +1,7 @@
 import {
   AtSign,
   CalendarDays,
+  CheckCircle2,
   FileBarChart,
   Inbox,
   LayoutDashboard,
@@ -35,6 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/audits', label: 'Audits', icon: Stethoscope, can: ['read', 'Audit'] },
   { to: '/content', label: 'Content', icon: Sparkles, can: ['read', 'Content'] },
   { to: '/planner', label: 'Planner', icon: CalendarDays, can: ['read', 'Plan'] },
+  { to: '/approvals', label: 'Approvals', icon: CheckCircle2, can: ['read', 'Approval'] },
   { to: '/inbox', label: 'Inbox', icon: Inbox, can: ['read', 'Inbox'] },
   { to: '/reports', label: 'Reports', icon: FileBarChart, can: ['read', 'Report'] },
   { to: '/team', label: 'Team', icon: Users, can: ['read', 'Member'] },

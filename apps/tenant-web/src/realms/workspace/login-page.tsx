@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -19,6 +20,7 @@ import { AuthLayout } from './auth-layout';
 import { useBranding } from './branding/queries';
 import { useIsSignedIn } from './require-auth';
 import { useStartSession } from './session';
+import { MagicLinkRequest } from './magic-link-request';
 
 type FormInput = z.input<typeof loginSchema>;
 type FormOutput = z.output<typeof loginSchema>;
@@ -33,6 +35,7 @@ export function LoginPage() {
   const next = safeNextPath(params.get('next'));
   const welcome = params.get('welcome') === '1';
   const { endedBy } = useSessionState();
+  const [linkMode, setLinkMode] = useState(params.get('link') === '1');
 
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(loginSchema),
@@ -71,6 +74,9 @@ export function LoginPage() {
           <AlertDescription>Your session has ended. Log in again to pick up where you left off.</AlertDescription>
         </Alert>
       ) : null}
+      {linkMode ? (
+        <MagicLinkRequest email={form.getValues('email')} onCancel={() => setLinkMode(false)} />
+      ) : (
       <form className="grid gap-5" noValidate onSubmit={handleSubmit((values) => login.mutate(values))}>
         <ApiErrorAlert error={login.error} />
         <FormField form={form} name="email" label="Email" type="email" autoComplete="email" autoFocus={!params.get('email')} />
@@ -90,7 +96,11 @@ export function LoginPage() {
         <Button type="submit" size="lg" className="w-full" loading={login.isPending}>
           Log in
         </Button>
+        <Button type="button" variant="ghost" onClick={() => setLinkMode(true)}>
+          E-mail me a sign-in link
+        </Button>
       </form>
+      )}
     </AuthLayout>
   );
 }

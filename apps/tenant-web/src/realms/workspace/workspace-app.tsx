@@ -24,6 +24,8 @@ import { DomainsPage } from './domains/domains-page';
 import { InstagramAppPage } from './instagram-app/instagram-app-page';
 import { ClientsPage } from './clients/clients-page';
 import { ImpersonatePage } from './impersonation/impersonate-page';
+import { ApprovalsRoutes } from './approvals/approvals-page';
+import { MagicLinkPage } from './magic-link-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -38,6 +40,7 @@ export default function WorkspaceApp() {
       <Route path="/invite" element={<InvitePage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
       <Route path="/impersonate" element={<ImpersonatePage />} />
+      <Route path="/magic-link" element={<MagicLinkPage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -47,6 +50,7 @@ export default function WorkspaceApp() {
           <Route path="/audits/*" element={<AuditsRoutes />} />
           <Route path="/content/*" element={<ContentPage />} />
           <Route path="/planner/*" element={<PlannerPage />} />
+          <Route path="/approvals/*" element={<ApprovalsRoutes />} />
           <Route path="/inbox/*" element={<ComingSoonPage feature="inbox" />} />
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />

@@ -14,7 +14,7 @@ import { formatDateTime } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { Delta, Gauge, MetricDetails, metricValue } from './audit-bits';
 import { AuditHistoryList } from './audit-history';
-import { downloadAuditPdf, useAudit, useCreateShareLink, useRevokeShareLink, useShareLinks, type AuditView } from './queries';
+import { downloadAuditPdf, useAudit, useCreateShareLink, useRevokeShareLink, useRoadmapTicks, useSetRoadmapTick, useShareLinks, type AuditView } from './queries';
 
 const AREA: Record<string, string> = { engagement: 'Engagement', consistency: 'Consistency', growth: 'Growth', content: 'Content', risk: 'Risk' };
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -111,21 +111,20 @@ function Recommendations({ audit }: { audit: AuditView }) {
 }
 
 function Roadmap({ audit }: { audit: AuditView }) {
-  const [done, setDone] = useState<Set<number>>(() => new Set(JSON.parse(localStorage.getItem(`roadmap:${audit.id}`) ?? '[]') as number[]));
-  const toggle = (day: number) => {
-    const next = new Set(done);
-    if (next.has(day)) next.delete(day);
-    else next.add(day);
-    setDone(next);
-    localStorage.setItem(`roadmap:${audit.id}`, JSON.stringify([...next]));
-  };
+  const ability = useAbility();
+  const canTick = ability.can('update', asSubject('Audit', { accountId: audit.accountId }));
+  const ticks = useRoadmapTicks(audit.id);
+  const setTick = useSetRoadmapTick(audit.id);
+  const done = new Set(ticks.data?.days ?? []);
+  const toggle = (day: number) => setTick.mutate({ day, done: !done.has(day) });
   return (
     <Card>
       <CardHeader>
         <CardTitle>30-day roadmap</CardTitle>
-        <CardDescription>Tick off each day as you go (kept in this browser).</CardDescription>
+        <CardDescription>Tick off each day as you go (saved for the whole team).</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 md:grid-cols-2">
+        {ticks.error || setTick.error ? <p className="text-sm text-red-700 md:col-span-2">{errorMessage(ticks.error ?? setTick.error)}</p> : null}
         {audit.result!.roadmap.map((w) => (
           <div key={w.week}>
             <p className="font-medium">Week {w.week}: {w.theme}</p>
@@ -133,7 +132,7 @@ function Roadmap({ audit }: { audit: AuditView }) {
               {w.days.map((d) => (
                 <li key={d.day}>
                   <label className="flex items-start gap-2 text-sm">
-                    <input type="checkbox" className="mt-1" checked={done.has(d.day)} onChange={() => toggle(d.day)} />
+                    <input type="checkbox" className="mt-1" checked={done.has(d.day)} disabled={!canTick || ticks.isPending} onChange={() => toggle(d.day)} />
                     <span className={done.has(d.day) ? 'text-zinc-500 line-through' : ''}>Day {d.day}: {d.action}</span>
                   </label>
                 </li>

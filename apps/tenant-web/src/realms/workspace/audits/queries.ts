@@ -11,6 +11,7 @@ export const auditKeys = {
   audit: (id: string) => ['audits', id] as const,
   history: (accountId: string) => ['audits', 'history', accountId] as const,
   links: (id: string) => ['audits', id, 'links'] as const,
+  ticks: (id: string) => ['audits', id, 'roadmap-ticks'] as const,
   timeZone: (accountId: string) => ['accounts', accountId, 'time-zone'] as const,
   dashboard: ['dashboard'] as const,
 };
@@ -97,4 +98,20 @@ export async function downloadAuditPdf(auditId: string, filename: string): Promi
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Roadmap days ticked off, stored per audit on the server (every member and device sees the same). */
+export function useRoadmapTicks(auditId: string) {
+  return useQuery({
+    queryKey: auditKeys.ticks(auditId),
+    queryFn: ({ signal }) => api.call('GET /api/audits/:id/roadmap-ticks', { params: { id: auditId }, signal }),
+  });
+}
+
+export function useSetRoadmapTick(auditId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { day: number; done: boolean }) => api.call('PUT /api/audits/:id/roadmap-ticks', { params: { id: auditId }, body }),
+    onSuccess: (ticks) => qc.setQueryData(auditKeys.ticks(auditId), ticks),
+  });
 }

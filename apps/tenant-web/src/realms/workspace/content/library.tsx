@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState } from '@/components/states';
 import { toast } from '@/components/ui/toaster';
 import { useAbility } from '../ability';
+import { SendForApproval } from '../approvals/send-for-approval';
 import { KIND_LABELS } from './generator';
 import { downloadFile, useDeleteItem, useLibrary, useUpdateItem } from './queries';
 
@@ -135,6 +136,7 @@ function LibraryRow({ item }: { item: ContentItem }) {
           ) : null}
         </div>
         {update.error || remove.error ? <ApiErrorAlert error={update.error ?? remove.error} /> : null}
+        <SendForApproval subjectType="content" subjectId={item.id} accountId={item.accountId} disabled={['approved', 'scheduled', 'posted'].includes(item.status)} />
       </CardContent>
     </Card>
   );

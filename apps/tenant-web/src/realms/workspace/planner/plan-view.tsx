@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Download, RefreshCw } from 'lucide-react';
+import { Download, Link2, RefreshCw } from 'lucide-react';
 import type { GrowthPlan } from '@instagrowth/contracts';
 import { asSubject } from '@instagrowth/authz';
 import { Badge } from '@/components/ui/badge';
@@ -9,7 +9,8 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { cn } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { downloadFile } from '../content/queries';
-import { useRegenerateDay, useUpdateTask } from './queries';
+import { usePlanShareLinks, useRegenerateDay, useRevokePlanShareLink, useSharePlan, useUpdateTask } from './queries';
+import { SendForApproval } from '../approvals/send-for-approval';
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const SOURCES: Record<string, string> = { own_posts: 'the account’s own posts', online_followers: 'when followers are online', tier_prior: 'a generic prior (not enough own data yet)' };
@@ -88,6 +89,7 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
   const canEdit = ability.can('update', asSubject('Plan', { accountId: plan.accountId }));
   const update = useUpdateTask(plan.id);
   const regen = useRegenerateDay(plan.id);
+  const share = useSharePlan(plan.id);
   const [pdfError, setPdfError] = useState<unknown>(null);
   const [over, setOver] = useState<number | null>(null);
   const days = Array.from({ length: plan.days }, (_, i) => i + 1);
@@ -98,7 +100,10 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
           {plan.progress.done} / {plan.progress.total} tasks done
         </Badge>
         <span className="text-sm text-zinc-500">
-          Starts {plan.startDate} · {plan.days} days · built from the growth engine
+          Starts {plan.startDate} · {plan.days} days ·{' '}
+          <span data-testid="plan-basis">
+            {plan.basisAudit ? `built from the audit of ${plan.basisAudit.completedAt.slice(0, 10)}` : 'built from the growth engine (no completed audit yet)'}
+          </span>
         </span>
         <Button
           variant="outline"
@@ -111,8 +116,24 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         >
           <Download /> Export PDF
         </Button>
+        {canEdit ? (
+          <Button variant="outline" size="sm" loading={share.isPending} onClick={() => share.mutate(undefined, { onSuccess: (l) => void navigator.clipboard?.writeText(l.url).catch(() => undefined) })}>
+            <Link2 /> Share link
+          </Button>
+        ) : null}
       </div>
+      {share.data ? (
+        <p className="text-sm" data-testid="plan-share-url">
+          Anyone with this link sees the plan in your branding for 30 days (copied):{' '}
+          <a className="break-all text-brand-ink underline" href={share.data.url} target="_blank" rel="noreferrer">
+            {share.data.url}
+          </a>
+        </p>
+      ) : null}
+      {share.error ? <ApiErrorAlert error={share.error} /> : null}
+      {canEdit ? <PlanShareLinks planId={plan.id} /> : null}
       {pdfError ? <ApiErrorAlert error={pdfError} /> : null}
+      <SendForApproval subjectType="plan" subjectId={plan.id} accountId={plan.accountId} />
       {update.error || regen.error ? <ApiErrorAlert error={update.error ?? regen.error} /> : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -193,6 +214,30 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
         })}
       </div>
     </div>
+  );
+}
+
+/** The plan's live share links, each with its opens and a way to turn it off. */
+function PlanShareLinks({ planId }: { planId: string }) {
+  const links = usePlanShareLinks(planId, true);
+  const revoke = useRevokePlanShareLink(planId);
+  const live = links.data?.data.filter((l) => !l.revokedAt && Date.parse(l.expiresAt) > Date.now()) ?? [];
+  if (links.error) return <ApiErrorAlert error={links.error} />;
+  if (!live.length) return null;
+  return (
+    <ul className="grid gap-1 text-sm" aria-label="Share links" data-testid="plan-share-links">
+      {live.map((l) => (
+        <li key={l.id} className="flex flex-wrap items-center gap-2">
+          <span>
+            Link from {l.createdAt.slice(0, 10)} · opened {l.openCount}× · until {l.expiresAt.slice(0, 10)}
+          </span>
+          <Button size="sm" variant="ghost" loading={revoke.isPending && revoke.variables === l.id} onClick={() => revoke.mutate(l.id)}>
+            Turn off
+          </Button>
+        </li>
+      ))}
+      {revoke.error ? <ApiErrorAlert error={revoke.error} /> : null}
+    </ul>
   );
 }
 

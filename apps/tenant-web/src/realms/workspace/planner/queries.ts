@@ -47,3 +47,28 @@ export function useRegenerateDay(planId: string) {
     onSuccess: (plan) => qc.setQueryData(plannerKeys.detail(plan.id), plan),
   });
 }
+
+/** A share link to the plan as a branded page (`/r/<token>`, no login). */
+export function useSharePlan(planId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.call('POST /api/growth-plans/:id/share-links', { params: { id: planId }, body: { expiresInDays: 30 } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['plans', 'share-links', planId] }),
+  });
+}
+
+export function usePlanShareLinks(planId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['plans', 'share-links', planId],
+    queryFn: ({ signal }) => api.call('GET /api/growth-plans/:id/share-links', { params: { id: planId }, signal }),
+    enabled,
+  });
+}
+
+export function useRevokePlanShareLink(planId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.call('DELETE /api/plan-share-links/:id', { params: { id } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['plans', 'share-links', planId] }),
+  });
+}

@@ -1,0 +1,1 @@
+export { approvalCommentSchema, approvalDecisionSchema, approvalListQuerySchema, approvalListSchema, approvalViewSchema, createApprovalSchema } from '@instagrowth/contracts';
