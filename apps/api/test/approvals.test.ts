@@ -311,10 +311,10 @@ describe('client approvals, magic-link sign-in, plans from the latest audit, pla
 
   describe('plan limits through LimitsService', () => {
     it('custom domains: 403 without the feature, 402 naming the plan and the count when it is full', async () => {
-      await t.sql(`update control.tenants set plan_code = 'agency' where slug = 'acme'`);
+      await t.sql(`update control.tenants set plan_code = 'pro' where slug = 'acme'`);
       const none = await req('POST', '/api/domains', owner, { hostname: 'growth.acme-agency.com' });
       expect(none).toMatchObject({ status: 403, body: { error: 'plan_feature_unavailable' } });
-      expect(none.body.message).toMatch(/Agency plan; the Enterprise plan includes it/);
+      expect(none.body.message).toMatch(/Pro plan; the Agency plan includes it/);
       await t.sql(`update control.tenants set plan_code = 'enterprise' where slug = 'acme'`);
       await t.sql(`update control.plans set custom_domains = 1 where key = 'enterprise'`);
       expect((await req('POST', '/api/domains', owner, { hostname: 'growth.acme-agency.com' })).status).toBe(201);

@@ -39,7 +39,7 @@ describe('effective plan', () => {
     expect(planThatLifts(PLANS, 'seats', 11)?.key).toBe('enterprise');
     expect(planThatLifts(PLANS, 'accounts', 101)).toBeNull();
     expect(planWithFeature(PLANS, 'whiteLabel')?.key).toBe('pro');
-    expect(planWithFeature(PLANS, 'customDomains')?.key).toBe('enterprise');
+    expect(planWithFeature(PLANS, 'customDomains')?.key).toBe('agency');
     expect(planWithFeature(PLANS, 'ownInstagramApp')?.key).toBe('agency');
   });
 });

@@ -8,8 +8,8 @@ export const DEFAULT_PLANS = [
     features: ['1 Instagram account', '10 AI generations a month', 'Audits, analytics and content calendar'] },
   { key: 'pro', name: 'Pro', position: 2, priceMonthly: 4900, priceYearly: 49000, accounts: 5, aiCredits: 100, seats: 3, clientLogins: 0, customDomains: 0, whiteLabel: 'addon', removePoweredBy: false, ownInstagramApp: false,
     features: ['5 Instagram accounts', '100 AI generations a month', '3 team seats', 'White-label as an add-on'] },
-  { key: 'agency', name: 'Agency', position: 3, priceMonthly: 14900, priceYearly: 149000, accounts: 25, aiCredits: 500, seats: 10, clientLogins: 50, customDomains: 0, whiteLabel: 'yes', removePoweredBy: true, ownInstagramApp: true,
-    features: ['25 Instagram accounts', '500 AI generations a month', '10 seats and client logins', 'White-label included'] },
+  { key: 'agency', name: 'Agency', position: 3, priceMonthly: 14900, priceYearly: 149000, accounts: 25, aiCredits: 500, seats: 10, clientLogins: 50, customDomains: 3, whiteLabel: 'yes', removePoweredBy: true, ownInstagramApp: true,
+    features: ['25 Instagram accounts', '500 AI generations a month', '10 seats and client logins', 'White-label with 3 custom domains'] },
   { key: 'enterprise', name: 'Enterprise', position: 4, priceMonthly: 29900, priceYearly: 299000, accounts: 100, aiCredits: 2000, seats: null, clientLogins: null, customDomains: 10, whiteLabel: 'yes', removePoweredBy: true, ownInstagramApp: true,
     features: ['100 Instagram accounts', '2000 AI generations a month', 'Unlimited seats and client logins', 'White-label with custom domains'] },
 ] as const;
