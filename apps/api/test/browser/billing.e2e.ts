@@ -71,6 +71,9 @@ describe('billing (browser)', () => {
     await expectText(page.getByTestId('billing-status'), 'Active');
     await expectText(page.getByTestId('usage-accounts'), '0 of 25 accounts');
     await expectText(page.getByTestId('usage-seats'), 'of 10 seats');
+    // The invoice arrives by its own webhook (invoice.paid), maybe after the subscription's: the page
+    // keeps polling after a checkout, so wait for the row rather than counting at once.
+    await expectVisible(page.getByTestId('invoice-row'));
     expect(await page.getByTestId('invoice-row').count()).toBe(1);
     expect(stripe!.deliveries.every((d) => d.status === 200)).toBe(true);
   });
