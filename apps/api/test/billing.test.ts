@@ -163,7 +163,7 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     const graceDays = (new Date(pastDue.graceEndsAt).getTime() - Date.now()) / 86_400_000;
     expect(graceDays).toBeGreaterThan(6.9);
     expect(graceDays).toBeLessThanOrEqual(7);
-    const mail = await t.waitForMail('owner@globex.test', 'payment_failed');
+    const mail = await t.waitForMail('owner@globex.test', 'payment-failed');
     expect(mail.text).toContain('149.00 USD');
 
     // The grace period is over (moved into the past rather than waiting a week).

@@ -21,6 +21,7 @@ export const SYSTEM_SETTINGS = {
   'instagram.webhookVerifyToken': { label: 'Instagram webhook verify token', secret: true },
   'resend.apiKey': { label: 'Resend API key', secret: true },
   'resend.from': { label: 'Default sender address', secret: false },
+  'resend.webhookSecret': { label: 'Resend webhook signing secret', secret: true },
 } as const;
 export type SystemSettingKey = keyof typeof SYSTEM_SETTINGS;
 const settingKeys = Object.keys(SYSTEM_SETTINGS) as [SystemSettingKey, ...SystemSettingKey[]];
@@ -66,6 +67,7 @@ const SETTING_VALUE: Record<SystemSettingKey, z.ZodType<string>> = {
   'instagram.webhookVerifyToken': tokenSetting,
   'resend.apiKey': tokenSetting,
   'resend.from': senderSetting,
+  'resend.webhookSecret': tokenSetting,
 };
 
 /** Each setting validated by its type; an error names `values.<key>`. Null clears a setting. */

@@ -13,9 +13,10 @@ import { control0005Billing } from './control-0005-billing.js';
 import { control0006DomainChecks } from './control-0006-domain-checks.js';
 import { tenant0008Clients } from './tenant-0008-clients.js';
 import { tenant0011Content } from './tenant-0011-content.js';
+import { control0007Mail } from './control-0007-mail.js';
 
 /** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
-export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0003TotpStep, control0004AiUsage, control0005Billing, control0006DomainChecks];
+export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0003TotpStep, control0004AiUsage, control0005Billing, control0006DomainChecks, control0007Mail];
 export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0005Sessions, tenant0006Audits, tenant0008Clients, tenant0011Content];
 
 export type { ControlMigration, TenantMigration } from './migration.js';
