@@ -42,6 +42,7 @@ import { ReferralsModule } from './referrals/referrals.module.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { DomainsModule } from './domains/domains.module.js';
 import { ClientsModule } from './clients/clients.module.js';
+import { MailAutomationsModule } from './mail/mail.module.js';
 
 
 export interface AppModuleOptions {
@@ -81,7 +82,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, MailAutomationsModule];
     return {
       module: AppModule,
       imports: [

@@ -19,3 +19,4 @@ export * from './audits.js';
 export * from './billing.js';
 export * from './branding.js';
 export * from './domains.js';
+export * from './mail.js';

@@ -1,3 +1,4 @@
+import { MailAutomationsModule } from '../mail/mail.module.js';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { CreditsModule } from '../credits/credits.module.js';
@@ -10,7 +11,7 @@ import { ShareController } from './share.controller.js';
 
 /** Audits (issue #12): job, storage, history, PDF, share links, account time zone. */
 @Module({
-  imports: [AccountsModule, CreditsModule],
+  imports: [AccountsModule, CreditsModule, MailAutomationsModule],
   controllers: [AuditsController, ShareController],
   providers: [AuditsService, AuditsRepository, AuditWriter, AccountSettingsService],
   exports: [AuditsService, AuditsRepository],

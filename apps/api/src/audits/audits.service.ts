@@ -17,6 +17,7 @@ import { AuditWriter } from './audit-writer.js';
 import { AUDIT_COST, SHARE_TOKEN_BYTES, scoreChanges, toAuditView, toHistoryItem, toShareLinkView } from './audits.dto.js';
 import type { AuditRow } from './audits.entity.js';
 import { AuditsRepository } from './audits.repository.js';
+import { MailAutomationsService } from '../mail/mail-automations.service.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -45,6 +46,7 @@ export class AuditsService implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly ctx: TenantContext,
     private readonly pdf: PdfService,
+    private readonly mailAutomations: MailAutomationsService,
   ) {}
 
   onModuleInit(): void {
@@ -97,6 +99,8 @@ export class AuditsService implements OnModuleInit {
         if (audit.credits && !charged) await this.credits.refund(auditId, written.fallback ? 'AI narrative rejected (invented numbers); offline prose used' : 'written without AI');
         await this.repo.complete(auditId, { result, narrative: written.narrative, source: written.source, narrativeFallback: written.fallback, credits: charged });
       });
+      const score = (result.overall.score as { value?: number }).value;
+      await this.mailAutomations.auditReady({ id: auditId, username: audit.username, score: typeof score === 'number' ? Math.round(score) : null, requestedBy: audit.requestedBy });
     } catch (error) {
       const message = error instanceof DomainError ? error.message : 'The audit failed unexpectedly. Nothing was charged; try again.';
       if (!(error instanceof DomainError)) this.logger.error(`Audit ${auditId} failed: ${(error as Error).stack ?? error}`);

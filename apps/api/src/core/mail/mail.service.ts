@@ -132,6 +132,11 @@ export class MailService implements OnModuleInit {
     return override ? { subject: override.subject, html: override.html, text: override.text } : { subject: def.subject, html: def.html, text: def.text };
   }
 
+  /** Renders a draft with its sample variables in the platform's brand (throws when it cannot render). */
+  previewSync(def: MailTemplateDef, source: TemplateSource): RenderedMail {
+    return renderMail(def, source, def.sample, PLATFORM_BRAND, { unsubscribeUrl: null, preferencesUrl: null });
+  }
+
   /** The editor's preview: a template (or an unsaved draft of it) with its sample variables. */
   async preview(key: string, draft: TemplateSource | null, tenantId: number | null = null): Promise<RenderedMail> {
     const def = templateDef(key);
