@@ -100,8 +100,6 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     crossOriginEmbedderPolicy: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-  // RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` form-encoded.
-  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
   // Two Host headers are ambiguous (proxies and this app may each pick a different one): refuse.
   fastify.addHook('onRequest', async (request, reply) => {
     if (countHostHeaders(request.raw.rawHeaders) > 1) {

@@ -29,7 +29,7 @@ const LAYOUT = hbs.compile(`<!doctype html><html lang="en"><head><meta charset="
 <title>{{subject}}</title>
 <style>
 body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;background:#f4f4f5;margin:0;padding:24px;color:#18181b}
-.card{max-width:560px;margin:auto;background:#fff;border-radius:12px;padding:32px;border-top:4px solid {{brand.primaryColor}}}
+.card{max-width:560px;margin:auto;background:#fff;border-radius:12px;padding:32px;border-top:4px solid {{brand.primaryColor}};}
 h1{font-size:20px;margin:0 0 12px}
 p{line-height:1.5;color:#3f3f46}
 .muted{color:#71717a;font-size:12px;word-break:break-all}
