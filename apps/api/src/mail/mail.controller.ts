@@ -82,7 +82,7 @@ export class MailController {
   }
 
   @Get('domain')
-  @Policy('update', 'Branding')
+  @Policy('update', 'Workspace')
   @ApiRoute({ summary: 'The workspace’s own sending domain and the DNS records it needs', responses: { 200: sendingDomainViewSchema } })
   domain() {
     return this.domains.view();
@@ -90,7 +90,7 @@ export class MailController {
 
   @Post('domain')
   @HttpCode(200)
-  @Policy('update', 'Branding')
+  @Policy('update', 'Workspace')
   @ApiRoute({
     summary: 'Add a sending domain at Resend; answers the DNS records to create',
     responses: { 200: sendingDomainViewSchema },
@@ -102,14 +102,14 @@ export class MailController {
 
   @Post('domain/verify')
   @HttpCode(200)
-  @Policy('update', 'Branding')
+  @Policy('update', 'Workspace')
   @ApiRoute({ summary: 'Ask Resend to check the DNS records now; answers the new status', responses: { 200: sendingDomainViewSchema }, errors: { 403: ['plan_feature_unavailable'], 404: ['not_found'], 503: ['mail_not_configured'] } })
   verifyDomain() {
     return this.domains.verify();
   }
 
   @Delete('domain')
-  @Policy('update', 'Branding')
+  @Policy('update', 'Workspace')
   @ApiRoute({ summary: 'Remove the sending domain (mail goes out from the platform’s address again)', responses: { 200: sendingDomainViewSchema } })
   removeDomain() {
     return this.domains.remove();

@@ -45,13 +45,21 @@ export class ResendWebhookService {
     };
     const svixHeaders = { 'svix-id': one('svix-id') ?? '', 'svix-timestamp': one('svix-timestamp') ?? '', 'svix-signature': one('svix-signature') ?? '' };
     if (!rawBody) throw badRequest('invalid_body', 'The webhook body is missing.');
-    let event: ResendEvent;
+    const payload = rawBody.toString('utf8');
     try {
-      event = new Webhook(webhookSecret).verify(rawBody.toString('utf8'), svixHeaders) as unknown as ResendEvent;
+      // Throws on a bad signature or a timestamp outside Svix's 5-minute tolerance (replays).
+      new Webhook(webhookSecret).verify(payload, svixHeaders);
     } catch (error) {
       if (error instanceof WebhookVerificationError) throw badRequest('invalid_signature', 'The webhook signature does not match (svix-id, svix-timestamp, svix-signature).');
+      throw error;
+    }
+    let event: ResendEvent;
+    try {
+      event = JSON.parse(payload) as ResendEvent;
+    } catch {
       throw badRequest('invalid_body', 'The webhook body is not valid JSON.');
     }
+    if (!event || typeof event.type !== 'string') throw badRequest('invalid_body', 'The webhook body names no event type.');
     const emailId = event.data?.email_id;
     const row = emailId ? await this.repo.findByProviderId(emailId) : null;
     if (!(await this.repo.recordEvent(svixHeaders['svix-id'], row?.id ?? null, event.type))) return { received: true, duplicate: true };

@@ -20,7 +20,7 @@ export interface ResendRecord {
 /**
  * A workspace's own sending domain through Resend's domains API: create it, show the DNS records
  * to add, verify. Once verified, its mails come from `<local part of MAIL_FROM>@<domain>`.
- * Plans with custom domains only.
+ * Plans with white-label only (Agency and up, or Pro with the add-on).
  */
 @Injectable()
 export class SendingDomainService {
@@ -33,13 +33,13 @@ export class SendingDomainService {
   ) {}
 
   async view() {
-    const allowed = await this.limits.hasFeature('customDomains');
+    const allowed = await this.limits.hasFeature('whiteLabel');
     const row = await this.repo.sendingDomain(this.ctx.tenant.id);
     return { allowed, domain: row ? await this.present(row) : null };
   }
 
   async create(domain: string) {
-    await this.limits.assertFeature('customDomains');
+    await this.limits.assertFeature('whiteLabel');
     if (await this.repo.sendingDomain(this.ctx.tenant.id)) throw conflict('sending_domain_exists', 'This workspace has a sending domain already. Remove it first to use another.');
     const client = await this.client();
     const created = unwrapResend(await client.domains.create({ name: domain }));
@@ -48,7 +48,7 @@ export class SendingDomainService {
   }
 
   async verify() {
-    await this.limits.assertFeature('customDomains');
+    await this.limits.assertFeature('whiteLabel');
     const row = await this.repo.sendingDomain(this.ctx.tenant.id);
     if (!row) throw new DomainError('not_found', 404, 'Sending domain not found.');
     const client = await this.client();
