@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { Building2, LogOut, Mail, Menu, SlidersHorizontal, XIcon } from 'lucide-react';
+import { Building2, FileText, ListChecks, LogOut, Mail, Menu, SlidersHorizontal, XIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { InstaGrowthLogo } from '@/components/logo';
 import { adminSessionStore, useAdminSession } from '@/lib/admin-session';
@@ -11,6 +11,8 @@ const NAV = [
   { to: '/tenants', label: 'Tenants', icon: Building2 },
   { to: '/settings', label: 'Settings', icon: SlidersHorizontal },
   { to: '/outbox', label: 'Outbox', icon: Mail },
+  { to: '/mail-templates', label: 'Mail templates', icon: FileText },
+  { to: '/mail-log', label: 'Mail log', icon: ListChecks },
 ];
 
 function Nav({ onNavigate }: { onNavigate?: () => void }) {

@@ -13,6 +13,7 @@ import {
   Palette,
   Briefcase,
   Globe,
+  Mail,
   type LucideIcon,
 } from 'lucide-react';
 import type { Action, Subject } from '@instagrowth/authz';
@@ -40,6 +41,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: Briefcase, can: ['update', 'Workspace'] },
   { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
   { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
+  { to: '/settings/mail', label: 'E-mail', icon: Mail },
   { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },
   { to: '/billing', label: 'Billing', icon: CreditCard, can: ['read', 'Billing'] },
   { to: '/referrals', label: 'Referrals', icon: Gift, can: ['manage', 'Billing'] },

@@ -22,6 +22,9 @@ import { BrandingEffect } from './branding/branding-effect';
 import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
 import { ClientsPage } from './clients/clients-page';
+import { MailLogPage } from './mail/mail-log-page';
+import { MailPreferencesPage } from './mail/mail-preferences-page';
+import { UnsubscribePage } from './mail/unsubscribe-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -35,6 +38,7 @@ export default function WorkspaceApp() {
       <Route path="/verify-email" element={<VerifyEmailPage />} />
       <Route path="/invite" element={<InvitePage />} />
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
+      <Route path="/unsubscribe" element={<UnsubscribePage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -53,6 +57,8 @@ export default function WorkspaceApp() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/settings/branding" element={<BrandingPage />} />
           <Route path="/settings/domains" element={<DomainsPage />} />
+          <Route path="/settings/mail" element={<MailPreferencesPage />} />
+          <Route path="/settings/mail/log" element={<MailLogPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
