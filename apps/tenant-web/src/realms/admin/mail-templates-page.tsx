@@ -120,7 +120,7 @@ function TemplateEditor({ templateKey }: { templateKey: string }) {
           {preview.error ? <ApiErrorAlert error={preview.error} /> : null}
           <div role="tablist" aria-label="Preview format" className="inline-flex w-fit rounded-lg bg-zinc-100 p-1">
             {(['html', 'text'] as const).map((v) => (
-              <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)} className={cn('rounded-md px-3 py-1 text-sm font-medium', view === v ? 'bg-white text-zinc-900 shadow-xs' : 'text-zinc-500')}>
+              <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)} className={cn('rounded-md px-3 py-1 text-sm font-medium', view === v ? 'bg-white text-zinc-900 shadow-xs' : 'text-zinc-700')}>
                 {v === 'html' ? 'HTML' : 'Plain text'}
               </button>
             ))}
