@@ -185,6 +185,8 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     const restored = await billing('globex', globex);
     expect(restored).toMatchObject({ status: 'active', downgraded: false, graceEndsAt: null, plan: { key: 'agency' }, usage: { accounts: { used: 4, limit: 25 } }, readOnlyAccountIds: [] });
     expect(restored.invoices.map((i: { status: string }) => i.status)).toEqual(['paid', 'paid']);
+    // The owner hears that the failed payment went through (once, for that invoice only).
+    expect((await t.waitForMail('owner@globex.test', 'payment-recovered')).text).toContain('149.00 USD');
   });
 
   it('attributes a sign-up through a referral link, refuses self-referral, and records one pending commission when it pays', async () => {
