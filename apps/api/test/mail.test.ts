@@ -35,7 +35,8 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
       if (Number(n) === 0 && Number(total) === last) return;
       last = Number(total);
     }
-    throw new Error(`tick did not settle (log had ${before[0].n} rows before)`);
+    const stuck = await t.sql(`select "to", template, status, reason, dedupe_key, created_at from control.mail_log where status in ('queued', 'sending')`);
+    throw new Error(`tick did not settle (log had ${before[0].n} rows before): ${JSON.stringify(stuck)}`);
   }
 
   const sentTo = (to: string, template: string) => resend.to(to).filter((e) => e.body.tags?.some((tag: { value: string }) => tag.value === template));
@@ -96,7 +97,7 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
     const at = new Date();
     await tick(at);
     await tick(at);
-    await tick(new Date(at.getTime() + 60_000)); // a restart in the same hour, another slot id: still once
+    await tick(new Date(at.getTime() + 3_600_000)); // the next hour's tick runs again: the dedupe keys keep it at one
     expect(await log('nora@nova.test', 'onboarding-connect')).toHaveLength(1);
     expect(sentTo('nora@nova.test', 'onboarding-connect')).toHaveLength(1);
     expect(await log('owner@acme.test', 'onboarding-connect')).toHaveLength(0);
@@ -213,10 +214,10 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
   it('a client receives a branded weekly digest whose numbers match the stored data, and a monthly report with the PDF', async () => {
     const owner = (await t.login('acme', 'owner@acme.test')).token;
     const schema = await t.schemaOf('acme');
-    // The most recent Monday 10:00 UTC (acme's zone is UTC) and the week before it.
+    // The Monday before last, 10:00 UTC (acme's zone is UTC): never the hour another test ticked.
     const monday = new Date();
     monday.setUTCHours(10, 0, 0, 0);
-    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) - 7);
     const day = (n: number) => new Date(monday.getTime() + n * 86_400_000).toISOString().slice(0, 10);
     const created = await t.request('POST', '/api/accounts/manual', { host: acme, token: owner, body: { username: 'digest.bakery', followersCount: 1000 } });
     const accountId = created.body.id as string;
@@ -305,6 +306,22 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
     // Workspaces cannot reach the console's routes.
     const owner = (await t.login('acme', 'owner@acme.test')).token;
     expect((await t.request('GET', '/api/admin-panel/mail/templates', { host: acme, token: owner })).status).toBe(404);
+  });
+
+  it('a mail whose job was lost after its log row was written is re-enqueued by the next tick, and sent once', async () => {
+    const [{ id: acmeId }] = await t.sql<{ id: number }>(`select id from control.tenants where slug = 'acme'`);
+    await t.sql(
+      `insert into control.mail_log (id, tenant_id, dedupe_key, "to", template, category, vars, created_at)
+       values (gen_random_uuid(), $1, 'lost-job-test', 'lost@acme.test', 'instagram-reconnect', 'alerts', '{"username": "lost.account", "url": "http://x.test"}'::jsonb, now() - interval '20 minutes')`,
+      [acmeId],
+    );
+    // An hour no earlier test ticked (each hour's tick job runs once per workspace).
+    const at = new Date(Date.now() + 5 * 3_600_000);
+    await tick(at);
+    await tick(at);
+    expect((await settled('lost@acme.test', 'instagram-reconnect'))[0].status).toBe('sent');
+    expect(sentTo('lost@acme.test', 'instagram-reconnect')).toHaveLength(1);
+    expect(sentTo('lost@acme.test', 'instagram-reconnect')[0].body.subject).toBe('Reconnect @lost.account to Acme Agency');
   });
 
   it('a sending domain: created at Resend with its DNS records, verified, then used as the sender', async () => {

@@ -63,6 +63,7 @@ export class MailAutomationsService {
     if (!ws) return { queued: 0 };
     const local = localParts(now, ws.timeZone);
     let queued = 0;
+    await this.mail.requeueStale(this.ctx.tenant.id);
     queued += await this.onboarding(ws.createdAt, ws.timeZone, now, local);
     queued += await this.trialEnding(ws, local);
     queued += await this.creditsLow();

@@ -36,6 +36,12 @@ export class MailLogRepository {
     return (await this.db.one(sql`select 1 as one from ${log} where dedupe_key like ${like} limit 1`)) !== null;
   }
 
+  /** Mails still queued long after they were written (the enqueue after the insert was lost). */
+  async staleQueued(tenantId: number | null, olderThanMinutes: number): Promise<{ id: string; template: string }[]> {
+    const scope = tenantId === null ? sql`tenant_id is null` : sql`tenant_id = ${tenantId}`;
+    return this.db.query(sql`select id, template from ${log} where ${scope} and status = 'queued' and created_at < now() - make_interval(mins => ${olderThanMinutes}) order by created_at limit 500`);
+  }
+
   async find(id: string): Promise<MailLogRow | null> {
     const row = await this.db.one<MailLogRow>(sql`select ${LOG_COLUMNS} from ${log} where id = ${id}`);
     return row ? toLog(row) : null;

@@ -49,6 +49,21 @@ export class MailService implements OnModuleInit {
     return { queued: true, id };
   }
 
+  /**
+   * Re-enqueues mails whose job never made it to the queue (a crash or a Redis outage between the
+   * log row and the enqueue). Same job id, so a job still waiting is not doubled. Mails with
+   * attachments are not replayed here (the attachment lived only in the lost job).
+   */
+  async requeueStale(tenantId: number | null, olderThanMinutes = 15): Promise<number> {
+    let count = 0;
+    for (const row of await this.repo.staleQueued(tenantId, olderThanMinutes)) {
+      if (row.template === 'monthly-report') continue;
+      await this.jobs.enqueue('mail', 'send', { logId: row.id }, { jobId: `mail-${row.id}`, attempts: 5, backoffMs: 2_000 });
+      count++;
+    }
+    return count;
+  }
+
   /** Whether any mail whose key starts with this prefix was queued (e.g. a dunning mail for an invoice). */
   wasQueued(keyPrefix: string): Promise<boolean> {
     return this.repo.hasKeyPrefix(keyPrefix);
@@ -84,7 +99,8 @@ export class MailService implements OnModuleInit {
     const brand = tenant ? this.brandOf(tenant) : PLATFORM_BRAND;
     const source = await this.sourceOf(def);
     const base = tenant ? workspaceUrl(this.config, tenant.slug) : this.config.appUrl.origin;
-    const optional = (OPTIONAL_CATEGORIES as readonly string[]).includes(def.category);
+    // Platform mail (tenant null) is the console's test sends: no workspace page to unsubscribe on.
+    const optional = tenant !== null && (OPTIONAL_CATEGORIES as readonly string[]).includes(def.category);
     const token = optional ? signUnsubscribe(this.config.appSecret, { t: row.tenantId ?? 0, e: row.to, c: def.category }) : null;
     const links = { unsubscribeUrl: token ? `${base}/unsubscribe?token=${token}` : null, preferencesUrl: tenant ? `${base}/settings/mail` : null };
     const rendered = renderMail(def, source, row.vars ?? {}, brand, links);
