@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from './core/config/config.js';
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { GlobalExceptionFilter } from './core/errors/exception.filter.js';
 import { MailModule } from './core/mail/mail.module.js';
+import { StorageModule } from './core/storage/storage.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
 import { TenantContext } from './core/tenancy/tenant-context.js';
@@ -41,6 +42,7 @@ import { BillingModule } from './billing/billing.module.js';
 import { ReferralsModule } from './referrals/referrals.module.js';
 import { BrandingModule } from './branding/branding.module.js';
 import { DomainsModule } from './domains/domains.module.js';
+import { InstagramAppModule } from './instagram-app/instagram-app.module.js';
 import { ClientsModule } from './clients/clients.module.js';
 import { MailAutomationsModule } from './mail/mail.module.js';
 
@@ -82,7 +84,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, MailAutomationsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, InstagramAppModule, MailAutomationsModule];
     return {
       module: AppModule,
       imports: [
@@ -93,6 +95,7 @@ export class AppModule implements NestModule {
         RateLimitModule.forRoot(options.config),
         QueueModule.forRoot(options.config, { runWorkers: options.runWorkers }),
         MailModule,
+        StorageModule,
         PassportModule,
         ScheduleModule.forRoot(),
         ...domainModules,

@@ -14,6 +14,11 @@ describe('defineAbilityFor', () => {
     expect(ability.can('update', subject('Member', { role: 'owner' }))).toBe(false);
     expect(ability.can('update', 'Billing')).toBe(false);
     expect(ability.can('read', 'Billing')).toBe(true);
+    // The workspace's own Instagram app secret: admins see its state, only owners change it.
+    expect(ability.can('read', 'InstagramApp')).toBe(true);
+    expect(ability.can('update', 'InstagramApp')).toBe(false);
+    expect(defineAbilityFor({ userId: 'u1', role: 'owner', assignedAccountIds: [] }).can('update', 'InstagramApp')).toBe(true);
+    expect(defineAbilityFor({ userId: 'u1', role: 'manager', assignedAccountIds: [] }).can('read', 'InstagramApp')).toBe(false);
   });
 
   it('limits managers to the accounts assigned to them', () => {

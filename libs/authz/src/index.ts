@@ -15,6 +15,8 @@ export type Subject =
   | 'Invitation'
   | 'Billing'
   | 'Branding'
+  /** The workspace's own Instagram app (id + secret): owners change it, admins see it. */
+  | 'InstagramApp'
   | 'InstagramAccount'
   | 'Audit'
   | 'Content'
@@ -51,6 +53,8 @@ export function defineAbilityFor(input: AbilityInput): AppAbility {
       cannot('delete', 'Member', { role: 'owner' });
       cannot('manage', 'Billing');
       can('read', 'Billing');
+      cannot('manage', 'InstagramApp');
+      can('read', 'InstagramApp');
       break;
     case 'manager':
       can('read', 'Workspace');

@@ -20,3 +20,4 @@ export * from './billing.js';
 export * from './branding.js';
 export * from './domains.js';
 export * from './mail.js';
+export * from './instagram-app.js';

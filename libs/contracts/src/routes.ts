@@ -18,6 +18,7 @@ import {
   unsubscribeViewSchema,
   updateMailPreferencesSchema,
 } from './mail.js';
+import { instagramAppInputSchema, instagramAppViewSchema } from './instagram-app.js';
 import { assignmentsSchema, connectQuerySchema, csvImportSchema, manualAccountSchema, manualMetricsSchema, mediaListQuerySchema } from './accounts.js';
 import {
   accountDetailSchema,
@@ -152,6 +153,10 @@ export const apiRoutes = {
   'PUT /api/accounts/:id/assignments': { body: assignmentsSchema, response: assignmentListSchema },
   'GET /api/instagram/auth/url': { query: connectQuerySchema, response: authorizeUrlSchema },
   'POST /api/instagram/webhooks': { response: webhookReceiptSchema },
+  'POST /api/instagram/webhooks/apps/:appId': { response: webhookReceiptSchema },
+  'GET /api/instagram-app': { response: instagramAppViewSchema },
+  'PUT /api/instagram-app': { body: instagramAppInputSchema, response: instagramAppViewSchema },
+  'DELETE /api/instagram-app': { response: instagramAppViewSchema },
 
   'POST /api/admin-panel/auth/login': { body: adminLoginSchema, response: adminSessionSchema },
   'GET /api/admin-panel/auth/me': { response: adminMeSchema },

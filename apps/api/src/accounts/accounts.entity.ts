@@ -14,6 +14,8 @@ export const InstagramAccountEntity = defineEntity({
     igUserId: p.string().nullable(),
     /** The app-scoped id from the token exchange and `/me` → id. */
     igAppScopedId: p.string().nullable(),
+    /** The Instagram app that issued the token: null = the platform's, else the workspace's own app id. */
+    igAppId: p.string().nullable(),
     username: p.string(),
     name: p.string().nullable(),
     accountType: p.string().nullable(),

@@ -4,6 +4,7 @@ import type { Filter } from '../core/auth/casl-filter.js';
 import { joinSql, rawSql, sql, tenantTable } from '../core/database/sql.js';
 import { compileFilter } from '../core/database/sql-filter.js';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
+import { conflict } from '../core/errors/domain-error.js';
 import type { AccountStatus, InstagramAccount } from './accounts.entity.js';
 
 export interface HistoryRow {
@@ -36,7 +37,7 @@ const users = tenantTable('users');
 /** Property → column of instagram_accounts (the entity in accounts.entity.ts is the typed row). */
 type AccountProp = Extract<keyof InstagramAccount, string>;
 const COLUMNS: Record<AccountProp, string> = {
-  id: 'id', kind: 'kind', igUserId: 'ig_user_id', igAppScopedId: 'ig_app_scoped_id', username: 'username', name: 'name',
+  id: 'id', kind: 'kind', igUserId: 'ig_user_id', igAppScopedId: 'ig_app_scoped_id', igAppId: 'ig_app_id', username: 'username', name: 'name',
   accountType: 'account_type', profilePictureUrl: 'profile_picture_url', biography: 'biography', website: 'website',
   followersCount: 'followers_count', followsCount: 'follows_count', mediaCount: 'media_count', status: 'status',
   tokenEnc: 'token_enc', tokenExpiresAt: 'token_expires_at', tokenRefreshedAt: 'token_refreshed_at', grantedScopes: 'granted_scopes',
@@ -117,9 +118,18 @@ export class AccountsRepository {
     const values: Partial<InstagramAccount> = { id: randomUUID(), grantedScopes: [], createdAt: now, updatedAt: now, ...input };
     const entries = Object.entries(values).filter(([, v]) => v !== undefined);
     const cols = rawSql(entries.map(([k]) => column(k)).join(', '));
-    const row = await this.db.one<InstagramAccount>(
-      sql`insert into ${accounts} as a (${cols}) values (${joinSql(entries.map(([, v]) => sql`${v}`), ', ')}) returning ${SELECT}`,
-    );
+    let row: InstagramAccount | null;
+    try {
+      row = await this.db.one<InstagramAccount>(
+        sql`insert into ${accounts} as a (${cols}) values (${joinSql(entries.map(([, v]) => sql`${v}`), ', ')}) returning ${SELECT}`,
+      );
+    } catch (error) {
+      // Two adds of the same manual handle at once: the unique index lets one through, the other is a 409.
+      if (isUniqueViolation(error, 'instagram_accounts_live_manual_handle_idx')) {
+        throw conflict('account_exists', `@${input.username} is already in this workspace as a manual account.`, { username: `@${input.username} is already added` });
+      }
+      throw error;
+    }
     return toAccount(row!);
   }
 
@@ -226,4 +236,9 @@ function column(prop: string): string {
   const col = COLUMNS[prop as AccountProp];
   if (!col) throw new Error(`instagram_accounts has no column for ${prop}`);
   return col;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e?.code === '23505' && (e.constraint === constraint || String(e.message).includes(constraint));
 }

@@ -9,6 +9,7 @@ import { DomainError, forbidden, notFound } from '../core/errors/domain-error.js
 import { brandingFromTenant, PdfService } from '../core/pdf/index.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
+import { auditJob } from './audits.jobs.js';
 import type { JobContext } from '../core/queue/job.types.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { CreditsService } from '../credits/credits.service.js';
@@ -50,7 +51,7 @@ export class AuditsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('ai', 'audit', (data, job) => this.run(data.auditId as string, job));
+    this.runner.handle(auditJob, ({ auditId }, job) => this.run(auditId, job));
   }
 
   async start(actor: MemberPrincipal, accountId: string) {
@@ -64,7 +65,7 @@ export class AuditsService implements OnModuleInit {
       if (cost) await this.credits.debit({ amount: cost, feature: 'audit', referenceId: auditId, actorId: actor.userId });
       return auditId;
     });
-    await this.jobs.enqueue('ai', 'audit', { tenantId: this.ctx.tenant.id, auditId: id }, { jobId: `audit-${this.ctx.tenant.id}-${id}`, attempts: 1 });
+    await this.jobs.dispatch(auditJob, { auditId: id }, { jobId: `audit-${this.ctx.tenant.id}-${id}` });
     return { id, status: 'queued' as const };
   }
 

@@ -19,6 +19,7 @@ import { TenantContext } from '../core/tenancy/tenant-context.js';
 import type { User } from './auth.entity.js';
 import { toUserView, type IssuedSession } from './auth.dto.js';
 import { AuthRepository } from './auth.repository.js';
+import { forgotPasswordJob } from './auth.jobs.js';
 
 const REFRESH_TTL_MS = 30 * 86_400_000;
 const VERIFY_TTL_MS = 48 * 3_600_000;
@@ -52,7 +53,7 @@ export class AuthService implements OnModuleInit {
 
   onModuleInit(): void {
     // The lookup and mail happen here, off the request, so known and unknown addresses answer alike.
-    this.runner.register('mail', 'forgot-password', async (data) => this.sendResetLink(data.email as string));
+    this.runner.handle(forgotPasswordJob, ({ email }) => this.sendResetLink(email));
   }
 
   async login(input: LoginInput, ip: string, client: ClientInfo = {}): Promise<IssuedSession> {
@@ -151,7 +152,7 @@ export class AuthService implements OnModuleInit {
       { key: `forgot:acct:t${this.ctx.tenant.id}:${email}`, max: 3, windowSeconds: 3600, what: 'reset requests for this address' },
       { key: `forgot:ip:${ip}`, max: 20, windowSeconds: 3600, what: 'reset requests from your network' },
     );
-    await this.jobs.enqueue('mail', 'forgot-password', { tenantId: this.ctx.tenant.id, email }, { attempts: 3 });
+    await this.jobs.dispatch(forgotPasswordJob, { email });
   }
 
   private async sendResetLink(email: string): Promise<void> {

@@ -10,6 +10,7 @@ import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { CreditsService } from '../credits/credits.service.js';
 import { SubscriptionsRepository } from '../plans/subscriptions.repository.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
+import { stripeEventJob } from './billing.jobs.js';
 import { dunningVars, formatMoney } from './billing-mail.js';
 import { BillingRepository } from './billing.repository.js';
 import { StripeClientProvider } from './stripe-client.provider.js';
@@ -49,7 +50,7 @@ export class StripeEventsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('billing', 'stripe-event', (data) => this.process(String(data.eventId)));
+    this.runner.handle(stripeEventJob, ({ eventId }) => this.process(eventId));
   }
 
   /** Verifies, stores once and enqueues. A bad or stale signature is a 400 and changes nothing. */
@@ -65,7 +66,7 @@ export class StripeEventsService implements OnModuleInit {
     }
     const stored = await this.repo.insertEvent(event, event);
     // The job id is the event id: a redelivery while the job still exists adds nothing either.
-    if (stored) await this.jobs.enqueue('billing', 'stripe-event', { eventId: event.id }, { jobId: `stripe-${event.id}`, attempts: 8, backoffMs: 2_000 });
+    if (stored) await this.jobs.dispatch(stripeEventJob, { eventId: event.id }, { jobId: `stripe-${event.id}` });
     return { received: true, duplicate: !stored };
   }
 

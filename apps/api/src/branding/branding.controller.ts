@@ -8,6 +8,7 @@ import { ApiRoute } from '../core/http/api-route.js';
 import { ZodBody } from '../core/http/zod.js';
 import { readAssetUpload } from './branding.dto.js';
 import { BrandingService } from './branding.service.js';
+import { ASSET_CACHE_CONTROL } from './branding.entity.js';
 
 @ApiTags('branding')
 @Controller('branding')
@@ -49,7 +50,7 @@ export class BrandingController {
     const { bytes, contentType } = await this.branding.asset(file);
     await reply
       .header('content-type', contentType)
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', ASSET_CACHE_CONTROL)
       .header('x-content-type-options', 'nosniff')
       // Opened directly, an SVG is a document: it may draw, never run or load anything.
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")

@@ -1,16 +1,14 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
-import type { StoredBranding } from './branding.entity.js';
+import { OBJECT_STORAGE, type ObjectStorage } from '../core/storage/storage.types.js';
+import { ASSET_CACHE_CONTROL, ASSET_TYPES, type StoredBranding } from './branding.entity.js';
 
-/** The branding row (control.tenants) and the asset files on local disk under DATA_DIR. */
+/** The branding row (control.tenants) and the asset objects in storage (local disk or S3). */
 @Injectable()
 export class BrandingRepository {
   constructor(
     @Inject(MikroORM) private readonly orm: MikroORM,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   async find(tenantId: number): Promise<{ name: string; planCode: string; branding: StoredBranding } | null> {
@@ -26,31 +24,16 @@ export class BrandingRepository {
     await this.orm.em.fork().execute('update control.tenants set branding = ?::jsonb, updated_at = now() where id = ?', [JSON.stringify(branding), tenantId]);
   }
 
-  private dir(tenantId: number): string {
-    return join(assetRoot(this.config.dataDir), String(tenantId));
-  }
-
-  /** Content-addressed: writing the same bytes twice is a no-op; a temp file + rename never leaves half a file. */
+  /** Content-addressed: writing the same bytes twice writes the same object again, harmlessly. */
   async putAsset(tenantId: number, file: string, bytes: Buffer): Promise<void> {
-    const dir = this.dir(tenantId);
-    await mkdir(dir, { recursive: true });
-    const tmp = join(dir, `.${file}.${process.pid}.tmp`);
-    await writeFile(tmp, bytes);
-    await rename(tmp, join(dir, file));
+    await this.storage.put(assetKey(tenantId, file), bytes, { contentType: contentTypeOf(file), cacheControl: ASSET_CACHE_CONTROL });
   }
 
   async readAsset(tenantId: number, file: string): Promise<Buffer | null> {
-    return readAssetFile(this.config.dataDir, tenantId, file);
+    return (await this.storage.get(assetKey(tenantId, file)))?.bytes ?? null;
   }
 }
 
-export const assetRoot = (dataDir: string) => join(dataDir, 'branding');
-
-export async function readAssetFile(dataDir: string, tenantId: number, file: string): Promise<Buffer | null> {
-  try {
-    return await readFile(join(assetRoot(dataDir), String(tenantId), file));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
+/** `branding/<tenant id>/<hash>.<ext>`: the layout the local disk always had under DATA_DIR. */
+export const assetKey = (tenantId: number, file: string) => `branding/${tenantId}/${file}`;
+const contentTypeOf = (file: string) => ASSET_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';

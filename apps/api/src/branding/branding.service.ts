@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { BrandingAssetKind, BrandingView, UpdateBrandingInput } from '@instagrowth/contracts';
 import type { Tenant } from '../control/control.entity.js';
-import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
 import { notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
 import { assetUrl, ASSET_FILE, ASSET_TYPES, type StoredBranding } from './branding.entity.js';
-import { BrandingRepository, readAssetFile } from './branding.repository.js';
+import { BrandingRepository } from './branding.repository.js';
 import { contrastWarnings } from './contrast.js';
 import { checkImage } from './image-check.js';
 import { WhiteLabelLimits } from './white-label-limits.js';
@@ -51,10 +50,10 @@ export function viewOf(name: string, planCode: string, b: StoredBranding, limits
  * The PDF renderer's branding input for a tenant: the report logo (else the logo) inlined as a
  * data URI, read from our own storage — never fetched from a URL.
  */
-export async function brandingForPdf(tenant: BrandedTenant, dataDir: string, limits: Pick<WhiteLabelLimits, 'has'>): Promise<PdfBranding> {
+export async function brandingForPdf(tenant: BrandedTenant, assets: Pick<BrandingRepository, 'readAsset'>, limits: Pick<WhiteLabelLimits, 'has'>): Promise<PdfBranding> {
   const b = tenant.branding as StoredBranding;
   const file = b.reportLogo ?? b.logo ?? null;
-  const bytes = file && ASSET_FILE.test(file) ? await readAssetFile(dataDir, tenant.id, file) : null;
+  const bytes = file && ASSET_FILE.test(file) ? await assets.readAsset(tenant.id, file) : null;
   const ext = file?.split('.').pop() ?? '';
   return {
     name: b.displayName ?? tenant.name,
@@ -69,7 +68,6 @@ export async function brandingForPdf(tenant: BrandedTenant, dataDir: string, lim
 @Injectable()
 export class BrandingService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: BrandingRepository,
     private readonly ctx: TenantContext,
     private readonly limits: WhiteLabelLimits,
@@ -128,6 +126,6 @@ export class BrandingService {
 
   /** For the PDF work: this workspace's branding in the renderer's shape. */
   forPdf(tenant: BrandedTenant = this.ctx.tenant): Promise<PdfBranding> {
-    return brandingForPdf(tenant, this.config.dataDir, this.limits);
+    return brandingForPdf(tenant, this.repo, this.limits);
   }
 }

@@ -3,8 +3,8 @@ import { Cron } from '@nestjs/schedule';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
 import { DomainsService } from './domains.service.js';
+import { domainsRecheckJob } from './domains.jobs.js';
 
-export const RECHECK_JOB = 'domains-recheck';
 
 /** Every 30 minutes one platform job re-checks every custom domain (the schedule only enqueues). */
 @Injectable()
@@ -18,7 +18,7 @@ export class DomainsSchedule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', RECHECK_JOB, async () => {
+    this.runner.handle(domainsRecheckJob, async () => {
       const result = await this.domains.recheckAll();
       if (result.changed) this.logger.log(`Re-checked ${result.checked} domain(s); ${result.changed} changed status`);
       return result;
@@ -29,6 +29,6 @@ export class DomainsSchedule implements OnModuleInit {
   async enqueue(): Promise<void> {
     const slot = Math.floor(Date.now() / 1_800_000);
     // One job per half hour however many processes run this schedule.
-    await this.jobs.enqueue('sync', RECHECK_JOB, {}, { jobId: `${RECHECK_JOB}-${slot}`, attempts: 2, backoffMs: 60_000 });
+    await this.jobs.dispatch(domainsRecheckJob, {}, { jobId: `${domainsRecheckJob.name}-${slot}` });
   }
 }

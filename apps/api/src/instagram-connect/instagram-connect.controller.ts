@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { escapeHtml } from '../core/http/html.js';
 import { ApiTags } from '@nestjs/swagger';
-import { authorizeUrlSchema, connectQuerySchema } from '@instagrowth/contracts';
+import { authorizeUrlSchema, connectQuerySchema, oauthCallbackQuerySchema, type OAuthCallbackQuery } from '@instagrowth/contracts';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../core/config/config.js';
@@ -33,9 +33,9 @@ export class InstagramConnectController {
   @ApiRoute({
     summary: 'The OAuth redirect URI Instagram sends the browser back to (root host)',
     description: 'Query: `code` and `state`, or `error`, `error_reason`, `error_description`. Redirects to the workspace’s `/accounts?connected=<id>` or `/accounts?error=<code>&message=<text>`; without a workspace to go back to it answers an HTML page saying what happened.',
-    responses: { 302: { description: 'Back to the workspace’s accounts page' }, 400: { description: 'Invalid, expired or reused state (HTML page)', contentType: 'text/html' }, 404: { description: 'The workspace is gone or suspended (HTML page)', contentType: 'text/html' }, 503: { description: 'Instagram is not configured (HTML page)', contentType: 'text/html' } },
+    responses: { 302: { description: 'Back to the workspace’s accounts page' }, 400: { description: 'Invalid, expired or reused state (HTML page); a malformed query answers JSON `validation_failed` naming the field', contentType: 'text/html' }, 404: { description: 'The workspace is gone or suspended (HTML page)', contentType: 'text/html' }, 503: { description: 'Instagram is not configured (HTML page)', contentType: 'text/html' } },
   })
-  async callback(@Query() query: Record<string, string | string[] | undefined>, @Res() reply: FastifyReply): Promise<void> {
+  async callback(@ZodQuery(oauthCallbackQuerySchema) query: OAuthCallbackQuery, @Res() reply: FastifyReply): Promise<void> {
     const outcome = await this.connect.callback(query);
     if (outcome.kind === 'redirect') {
       await reply.redirect(outcome.url, 302);

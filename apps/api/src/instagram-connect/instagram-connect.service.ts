@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { InstagramTokenVault } from '../core/instagram/token-vault.js';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InstagramError, InstagramOAuthError, isProfessionalAccount, missingScopes } from '@instagrowth/instagram-graph';
+import { InstagramError, InstagramOAuthError, isProfessionalAccount, missingScopes, parseCallbackQuery, type InstagramClient } from '@instagrowth/instagram-graph';
+import type { OAuthCallbackQuery } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { PrincipalRepository } from '../core/auth/principal.repository.js';
@@ -16,7 +17,8 @@ import { AccountsService } from '../accounts/accounts.service.js';
 import { profileFields, REQUIRED_SCOPES } from '../accounts/accounts.dto.js';
 import { SyncService } from '../sync/sync.service.js';
 import { InstagramConnectRepository } from './instagram-connect.repository.js';
-import { signState, verifyState } from './oauth-state.js';
+import { peekStateTenant, signState, verifyState } from './oauth-state.js';
+import { WorkspaceApps } from '../core/instagram/workspace-apps.service.js';
 
 /** What the callback answers: a redirect back to the workspace, or a page when there is no workspace to go back to. */
 export type CallbackOutcome = { kind: 'redirect'; url: string } | { kind: 'page'; status: number; title: string; message: string };
@@ -37,36 +39,40 @@ export class InstagramConnectService {
     private readonly index: AccountsIndexRepository,
     private readonly sync: SyncService,
     private readonly vault: InstagramTokenVault,
+    private readonly apps: WorkspaceApps,
   ) {}
 
-  private async stateKey(): Promise<Buffer> {
-    const settings = await this.provider.settingsOrNull();
-    // Bound to both our secret and the Instagram app: changing either voids states in flight.
-    return deriveKey(this.config.appSecret, `oauth-state:${settings?.appId ?? ''}`);
+  /** Bound to both our secret and the workspace's Instagram app (its own, else the platform's): changing either voids states in flight. */
+  private async stateKey(tenantId: number): Promise<Buffer> {
+    const appId = (await this.apps.find(tenantId))?.appId ?? (await this.provider.settingsOrNull())?.appId ?? '';
+    return deriveKey(this.config.appSecret, `oauth-state:${appId}`);
   }
 
   async authorizeUrl(actor: MemberPrincipal, accountId?: string): Promise<{ url: string }> {
-    const client = await this.provider.client();
+    const { client } = await this.provider.forWorkspace(this.ctx.tenant.id);
     if (accountId) await this.accountsService.findOneOrFail(actor, accountId, 'update');
     else await this.accountsService.assertWithinLimit();
-    const { state, nonce, expiresAt } = signState({ t: this.ctx.tenant.id, u: actor.userId }, await this.stateKey());
+    const { state, nonce, expiresAt } = signState({ t: this.ctx.tenant.id, u: actor.userId }, await this.stateKey(this.ctx.tenant.id));
     await this.repo.saveState({ nonce, tenantId: this.ctx.tenant.id, userId: actor.userId, accountId: accountId ?? null, expiresAt });
     return { url: client.buildAuthorizeUrl({ state }) };
   }
 
-  async callback(query: Record<string, string | string[] | undefined>): Promise<CallbackOutcome> {
-    let client;
-    try {
-      client = await this.provider.client();
-    } catch (error) {
-      return page(503, 'Instagram is not configured', error instanceof Error ? error.message : 'Instagram is not configured.');
-    }
-    const parsed = client.parseCallbackQuery(query);
-    const check = verifyState(parsed.state, await this.stateKey());
+  async callback(query: OAuthCallbackQuery): Promise<CallbackOutcome> {
+    const parsed = parseCallbackQuery(query);
+    // The state names its workspace; that workspace's app picks the key, and the MAC then proves the whole state.
+    const check = verifyState(parsed.state, await this.stateKey(peekStateTenant(parsed.state) ?? 0));
     if (!check.ok) {
       return page(400, 'This connection link is not valid', check.reason === 'expired'
         ? 'The Instagram connection took longer than 10 minutes. Go back to your workspace and click "Connect Instagram" again.'
         : 'This Instagram connection did not start from InstaGrowth, or its link was changed. Go back to your workspace and click "Connect Instagram" again.');
+    }
+    // The workspace's app (its own, else the platform's), before the nonce is spent: a platform
+    // without an Instagram app answers its page and the link still works once that is fixed.
+    let app: { client: InstagramClient; appId: string | null };
+    try {
+      app = await this.provider.forWorkspace(check.payload.t);
+    } catch (error) {
+      return page(503, 'Instagram is not configured', error instanceof Error ? error.message : 'Instagram is not configured.');
     }
     const claimed = await this.repo.consumeState(check.payload.n);
     if (!claimed || claimed.tenantId !== check.payload.t || claimed.userId !== check.payload.u) {
@@ -82,7 +88,7 @@ export class InstagramConnectService {
 
     return this.ctx.run(tenant, async () => {
       try {
-        const accountId = await this.connect(client, parsed.code, claimed.userId, claimed.accountId);
+        const accountId = await this.connect(app, parsed.code, claimed.userId, claimed.accountId);
         return back({ connected: accountId });
       } catch (error) {
         if (error instanceof DomainError) return back({ error: error.code, message: error.message });
@@ -98,7 +104,8 @@ export class InstagramConnectService {
     });
   }
 
-  private async connect(client: Awaited<ReturnType<InstagramClientProvider['client']>>, code: string, userId: string, reconnectAccountId: string | null): Promise<string> {
+  private async connect(app: { client: InstagramClient; appId: string | null }, code: string, userId: string, reconnectAccountId: string | null): Promise<string> {
+    const { client } = app;
     const member = await this.principals.findMember(userId);
     if (!member || member.role === 'client') throw forbidden('Only workspace staff can connect Instagram accounts.');
     const short = await client.exchangeCode(code);
@@ -123,6 +130,8 @@ export class InstagramConnectService {
       kind: 'instagram' as const,
       igUserId,
       igAppScopedId: short.userId,
+      // The app that issued this token: refreshes and webhook routing follow it.
+      igAppId: app.appId,
       ...profileFields(me, existing?.username ?? igUserId),
       status: 'connected' as const,
       tokenEnc: this.vault.seal(id, long.accessToken),
@@ -134,7 +143,7 @@ export class InstagramConnectService {
     if (existing) await this.accounts.update(id, fields);
     else await this.accounts.insert({ id, ...fields, connectedBy: userId });
     if (member.role === 'manager') await this.accounts.assign(userId, id);
-    await this.index.upsert({ igUserId, tenantId: this.ctx.tenant.id, accountId: id, username: fields.username, status: 'connected' });
+    await this.index.upsert({ igUserId, tenantId: this.ctx.tenant.id, accountId: id, username: fields.username, status: 'connected', appId: app.appId });
     try {
       await client.subscribeWebhooks(long.accessToken, igUserId);
     } catch (error) {

@@ -41,3 +41,18 @@ export function verifyState(state: string | undefined, key: Buffer, now = Date.n
   if (payload.e * 1000 < now) return { ok: false, reason: 'expired' };
   return { ok: true, payload };
 }
+
+/**
+ * The workspace a state claims, read WITHOUT checking its MAC: only to pick which workspace's app
+ * keys the check. `verifyState` must still pass before anything in the state is trusted.
+ */
+export function peekStateTenant(state: string | undefined): number | null {
+  const body = state?.split('.')[0];
+  if (!body) return null;
+  try {
+    const t = (JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<StatePayload>).t;
+    return typeof t === 'number' && Number.isSafeInteger(t) && t > 0 ? t : null;
+  } catch {
+    return null;
+  }
+}

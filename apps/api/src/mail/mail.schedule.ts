@@ -4,8 +4,7 @@ import { TenantsRepository } from '../control/tenants.repository.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
 import { MailAutomationsService } from './mail-automations.service.js';
-
-export const MAIL_TICK_JOB = 'automations-tick';
+import { mailTickJob } from './mail.jobs.js';
 
 /**
  * Hourly: one job per workspace per hour (slot-derived job id, so several processes running this
@@ -24,7 +23,7 @@ export class MailSchedule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('mail', MAIL_TICK_JOB, async (data) => this.automations.tick(new Date(data.at as string)));
+    this.runner.handle(mailTickJob, async ({ at }) => this.automations.tick(new Date(at)));
   }
 
   @Cron('0 5 * * * *', { name: 'mail-automations', timeZone: 'UTC' })
@@ -38,7 +37,7 @@ export class MailSchedule implements OnModuleInit {
     let count = 0;
     for (const tenant of await this.tenants.list()) {
       if (tenant.status !== 'active') continue;
-      await this.jobs.enqueue('mail', MAIL_TICK_JOB, { tenantId: tenant.id, at: at.toISOString() }, { jobId: `${MAIL_TICK_JOB}-${tenant.id}-${slot}`, attempts: 3, backoffMs: 60_000 });
+      await this.jobs.dispatch(mailTickJob, { at: at.toISOString() }, { tenantId: tenant.id, jobId: `${mailTickJob.name}-${tenant.id}-${slot}` });
       count++;
     }
     this.logger.log(`Enqueued the mail tick for ${count} workspace(s)`);

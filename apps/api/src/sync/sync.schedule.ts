@@ -6,6 +6,7 @@ import { JobsService } from '../core/queue/jobs.service.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { dayOf } from './sync.dto.js';
 import { SyncService } from './sync.service.js';
+import { dailyTenantSyncJob, refreshTokensJob } from './sync.jobs.js';
 
 /** Schedules only enqueue; the work happens in processors, once per tenant (idempotent job ids). */
 @Injectable()
@@ -21,30 +22,30 @@ export class SyncSchedule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', 'daily-tenant', async () => {
+    this.runner.handle(dailyTenantSyncJob, async () => {
       for (const account of await this.accounts.listSyncable()) await this.sync.start(account.id, 'daily');
     });
   }
 
   @Cron('0 15 2 * * *', { name: 'instagram-token-refresh', timeZone: 'UTC' })
   async enqueueTokenRefresh(): Promise<void> {
-    await this.forEachTenant('refresh-tokens');
+    await this.forEachTenant(refreshTokensJob);
   }
 
   @Cron('0 30 3 * * *', { name: 'instagram-daily-sync', timeZone: 'UTC' })
   async enqueueDailySync(): Promise<void> {
-    await this.forEachTenant('daily-tenant');
+    await this.forEachTenant(dailyTenantSyncJob);
   }
 
-  private async forEachTenant(name: 'refresh-tokens' | 'daily-tenant'): Promise<void> {
+  private async forEachTenant(job: typeof refreshTokensJob | typeof dailyTenantSyncJob): Promise<void> {
     const day = dayOf(new Date());
     let count = 0;
     for (const tenant of await this.tenants.list()) {
       if (tenant.status !== 'active') continue;
       // One job per tenant per day, even if several processes run this schedule.
-      await this.jobs.enqueue('sync', name, { tenantId: tenant.id }, { jobId: `${name}-${tenant.id}-${day}`, attempts: 3, backoffMs: 60_000 });
+      await this.jobs.dispatch(job, {}, { tenantId: tenant.id, jobId: `${job.name}-${tenant.id}-${day}` });
       count++;
     }
-    this.logger.log(`Enqueued ${name} for ${count} workspace(s)`);
+    this.logger.log(`Enqueued ${job.name} for ${count} workspace(s)`);
   }
 }

@@ -21,6 +21,7 @@ import { TeamRepository } from '../team/team.repository.js';
 import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
 import { InstagramTokenVault, MissingInstagramTokenError } from '../core/instagram/token-vault.js';
 import { SyncRepository, type MetricUpsert } from './sync.repository.js';
+import { syncAccountJob } from './sync.jobs.js';
 
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -59,7 +60,7 @@ export class SyncService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', 'account', (data, job) => this.runJob(data.accountId as string, data.runId as string, job));
+    this.runner.handle(syncAccountJob, ({ accountId, runId }, job) => this.runJob(accountId, runId, job));
   }
 
   /** Starts a sync; a sync already queued or running for the account is returned instead of a second one. */
@@ -69,12 +70,7 @@ export class SyncService implements OnModuleInit {
     const run = await this.repo.createRun(accountId, kind);
     // "syncing" from the moment it is queued, so every open page follows it (not only the tab that asked).
     await this.accounts.setStatus(accountId, 'syncing');
-    await this.jobs.enqueue(
-      'sync',
-      'account',
-      { tenantId: this.ctx.tenant.id, accountId, runId: run.id },
-      { jobId: `sync-${this.ctx.tenant.id}-${run.id}`, attempts: SYNC_ATTEMPTS, backoffMs: 30_000 },
-    );
+    await this.jobs.dispatch(syncAccountJob, { accountId, runId: run.id }, { jobId: `sync-${this.ctx.tenant.id}-${run.id}` });
     return run;
   }
 
@@ -93,7 +89,7 @@ export class SyncService implements OnModuleInit {
       await job.progress(percent, label);
     };
     try {
-      const client = await this.instagram.client();
+      const client = await this.instagram.forAccount(this.ctx.tenant.id, account.igAppId);
       const token = this.vault.open(account);
       const counted = <T>(p: Promise<T>) => {
         calls++;

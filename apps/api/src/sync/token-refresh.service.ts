@@ -6,6 +6,8 @@ import { InstagramClientProvider } from '../core/instagram/instagram-client.prov
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { SyncService } from './sync.service.js';
+import { TenantContext } from '../core/tenancy/tenant-context.js';
+import { refreshTokensJob } from './sync.jobs.js';
 
 /**
  * Long-lived tokens last 60 days and can be refreshed once they are 24 h old (API.md §1.6). A
@@ -23,21 +25,23 @@ export class TokenRefreshService implements OnModuleInit {
     private readonly provider: InstagramClientProvider,
     private readonly sync: SyncService,
     private readonly vault: InstagramTokenVault,
+    private readonly ctx: TenantContext,
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('sync', 'refresh-tokens', () => this.refreshDue());
+    this.runner.handle(refreshTokensJob, () => this.refreshDue());
   }
 
   /** Runs inside the tenant named by the job. Returns how many tokens were refreshed and how many failed. */
   async refreshDue(): Promise<{ refreshed: number; failed: number }> {
     const due = await this.accounts.listTokensToRefresh(this.config.instagram.tokenRefreshDays);
     if (!due.length) return { refreshed: 0, failed: 0 };
-    const client = await this.provider.client();
     let refreshed = 0;
     let failed = 0;
     for (const account of due) {
       try {
+        // Through the app that issued the token (the workspace's own app, or the platform's).
+        const client = await this.provider.forAccount(this.ctx.tenant.id, account.igAppId);
         const next = await client.refreshLongLived(this.vault.open(account));
         const now = new Date();
         // The refreshed token may differ from the old one: always store the new value.

@@ -61,7 +61,7 @@ export function ErrorState({ error, onRetry, title = 'We could not load this', c
 
 export function TableSkeleton({ rows = 4, columns = 4 }: { rows?: number; columns?: number }) {
   return (
-    <div className="divide-y divide-zinc-100" aria-busy="true" aria-label="Loading">
+    <div className="divide-y divide-zinc-100" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, r) => (
         <div key={r} className="flex items-center gap-4 px-4 py-4">
           <Skeleton className="size-8 rounded-full" />
@@ -76,7 +76,7 @@ export function TableSkeleton({ rows = 4, columns = 4 }: { rows?: number; column
 
 export function FullPageSkeleton() {
   return (
-    <div className="flex min-h-dvh items-center justify-center" aria-busy="true" aria-label="Loading">
+    <div className="flex min-h-dvh items-center justify-center" role="status" aria-busy="true" aria-label="Loading">
       <div className="flex w-full max-w-sm flex-col items-center gap-4 px-6">
         <Skeleton className="size-12 rounded-2xl" />
         <Skeleton className="h-4 w-48" />

@@ -81,6 +81,13 @@ const envSchema = z.object({
     .regex(/^\s*$|^([0-9a-fA-F.:\[\]]+)(\s*,\s*[0-9a-fA-F.:\[\]]+)*$/, 'must be comma-separated host:port entries such as 1.1.1.1:53')
     .optional(),
   CUSTOM_DOMAIN_TARGET: z.string().regex(/^[a-z0-9.-]+$/, 'must be a host name').optional(),
+  // S3-compatible object storage for uploaded assets; unset S3_BUCKET = local disk under DATA_DIR.
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
 });
 
 export interface AppConfig {
@@ -148,6 +155,8 @@ export interface AppConfig {
   mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; resendWebhookSecret: string | undefined; from: string };
   /** Custom domains: resolvers for verification (empty = the system's) and the CNAME target shown to users. */
   domains: { dnsServers: string[]; cnameTarget: string };
+  /** Object storage for uploads: null = local disk under dataDir. */
+  s3: { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean } | null;
   /** Warnings found while loading (generated secrets, …), printed once at boot. */
   warnings: string[];
 }
@@ -174,6 +183,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.REQUIRE_SECRETS) {
     if (!e.APP_SECRET) problems.push('APP_SECRET: required when REQUIRE_SECRETS=true');
     if (!e.SETTINGS_ENCRYPTION_KEY) problems.push('SETTINGS_ENCRYPTION_KEY: required when REQUIRE_SECRETS=true');
+  }
+  if (e.S3_BUCKET && Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither (neither = the AWS SDK default credential chain)');
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -250,6 +262,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dnsServers: (e.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
       cnameTarget: e.CUSTOM_DOMAIN_TARGET ?? appUrl.hostname,
     },
+    s3: e.S3_BUCKET
+      ? {
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          // MinIO and most self-hosted S3s need path-style (`endpoint/bucket/key`); AWS prefers virtual hosts.
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
+        }
+      : null,
     warnings,
   };
 }

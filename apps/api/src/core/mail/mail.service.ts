@@ -10,6 +10,7 @@ import { formatSender, renderMail, type MailBrand, type RenderedMail, type Templ
 import { MailSettingsReader } from './mail-settings.js';
 import { OPTIONAL_CATEGORIES, templateDef, type MailTemplateDef } from './mail.templates.js';
 import { MAIL_TRANSPORT, type MailAttachment, type MailRequest, type MailTransport } from './mail.types.js';
+import { sendMailJob } from './mail.jobs.js';
 import { signUnsubscribe } from './unsubscribe-token.js';
 
 export const PLATFORM_BRAND: MailBrand = { name: 'InstaGrowth OS', logoUrl: null, primaryColor: '#6d28d9', footer: 'InstaGrowth OS', showPoweredBy: false };
@@ -36,7 +37,7 @@ export class MailService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register('mail', 'send', async (data) => this.deliver(data.logId as string, (data.attachments as MailAttachment[] | undefined) ?? []));
+    this.runner.handle(sendMailJob, async ({ logId, attachments }) => this.deliver(logId, attachments ?? []));
   }
 
   /** Queues one mail; `queued: false` when its key was used before (the trigger already fired). */
@@ -45,7 +46,7 @@ export class MailService implements OnModuleInit {
     const id = randomUUID();
     const inserted = await this.repo.insertQueued({ id, tenantId: request.tenantId, dedupeKey: request.key ?? `once:${id}`, to: request.to.trim().toLowerCase(), template: def.key, category: def.category, vars: request.vars });
     if (!inserted) return { queued: false, id: (await this.repo.findByKey(request.key!))?.id ?? id };
-    await this.jobs.enqueue('mail', 'send', { logId: id, ...(request.attachments?.length ? { attachments: request.attachments } : {}) }, { jobId: `mail-${id}`, attempts: 5, backoffMs: 2_000 });
+    await this.jobs.dispatch(sendMailJob, { logId: id, ...(request.attachments?.length ? { attachments: request.attachments } : {}) }, { jobId: `mail-${id}` });
     return { queued: true, id };
   }
 
@@ -58,7 +59,7 @@ export class MailService implements OnModuleInit {
     let count = 0;
     for (const row of await this.repo.staleQueued(tenantId, olderThanMinutes)) {
       if (row.template === 'monthly-report') continue;
-      await this.jobs.enqueue('mail', 'send', { logId: row.id }, { jobId: `mail-${row.id}`, attempts: 5, backoffMs: 2_000 });
+      await this.jobs.dispatch(sendMailJob, { logId: row.id }, { jobId: `mail-${row.id}` });
       count++;
     }
     return count;

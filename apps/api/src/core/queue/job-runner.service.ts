@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { TenantsRepository } from '../../control/tenants.repository.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
+import { InvalidJobError, parseJobPayload, type JobDefinition, type TypedJobHandler } from './define-job.js';
 import type { JobContext, JobData, JobHandler, JobProgressEvent, QueueName } from './job.types.js';
 
 /**
@@ -23,6 +24,18 @@ export class JobRunner {
 
   register(queue: QueueName, name: string, handler: JobHandler): void {
     this.handlers.set(`${queue}:${name}`, handler);
+  }
+
+  /**
+   * Typed registration: the handler gets the payload parsed by the job's schema. A payload that
+   * does not parse, or a tenant job without `tenantId`, fails at once without retries.
+   */
+  handle<D extends JobDefinition>(def: D, handler: TypedJobHandler<D>): void {
+    this.register(def.queue, def.name, async (data, context) => {
+      if (def.tenant && typeof data.tenantId !== 'number') throw new InvalidJobError(`Job ${def.queue}:${def.name} is a tenant job but carries no tenantId`);
+      const { tenantId: _tenantId, ...payload } = data;
+      return handler(parseJobPayload(def, payload), context);
+    });
   }
 
   emit(event: JobProgressEvent): void {

@@ -39,7 +39,7 @@ function inputId(key: string): string {
 
 function SettingsSkeleton() {
   return (
-    <div className="grid gap-6" aria-busy="true" aria-label="Loading">
+    <div className="grid gap-6" role="status" aria-busy="true" aria-label="Loading">
       {[0, 1].map((i) => (
         <Card key={i}>
           <CardHeader>

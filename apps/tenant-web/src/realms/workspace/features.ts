@@ -14,6 +14,7 @@ import {
   Briefcase,
   Globe,
   Mail,
+  KeyRound,
   type LucideIcon,
 } from 'lucide-react';
 import type { Action, Subject } from '@instagrowth/authz';
@@ -42,6 +43,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
   { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
   { to: '/settings/mail', label: 'E-mail', icon: Mail },
+  { to: '/settings/instagram-app', label: 'Instagram app', icon: KeyRound, can: ['read', 'InstagramApp'] },
   { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },
   { to: '/billing', label: 'Billing', icon: CreditCard, can: ['read', 'Billing'] },
   { to: '/referrals', label: 'Referrals', icon: Gift, can: ['manage', 'Billing'] },

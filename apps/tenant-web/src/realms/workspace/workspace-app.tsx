@@ -21,6 +21,7 @@ import { ReferralsPage } from './billing/referrals-page';
 import { BrandingEffect } from './branding/branding-effect';
 import { BrandingPage } from './branding/branding-page';
 import { DomainsPage } from './domains/domains-page';
+import { InstagramAppPage } from './instagram-app/instagram-app-page';
 import { ClientsPage } from './clients/clients-page';
 import { MailLogPage } from './mail/mail-log-page';
 import { MailPreferencesPage } from './mail/mail-preferences-page';
@@ -59,6 +60,7 @@ export default function WorkspaceApp() {
           <Route path="/settings/domains" element={<DomainsPage />} />
           <Route path="/settings/mail" element={<MailPreferencesPage />} />
           <Route path="/settings/mail/log" element={<MailLogPage />} />
+          <Route path="/settings/instagram-app" element={<InstagramAppPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>

@@ -16,7 +16,7 @@ import type { AccountDetail } from './types';
 
 export function HeaderSkeleton() {
   return (
-    <Card aria-busy="true" aria-label="Loading">
+    <Card role="status" aria-busy="true" aria-label="Loading">
       <CardContent className="flex flex-col gap-5 sm:flex-row sm:items-center">
         <Skeleton className="size-20 rounded-full" />
         <div className="grid flex-1 gap-2">

@@ -19,7 +19,7 @@ function PagedPosts({ accountId }: { accountId: string }) {
   if (page.isError) return <ErrorState error={page.error} className="py-8" title="We could not load the posts" onRetry={() => void page.refetch()} />;
   if (!page.data) {
     return (
-      <div className="grid gap-2" aria-busy="true" aria-label="Loading">
+      <div className="grid gap-2" role="status" aria-busy="true" aria-label="Loading">
         {Array.from({ length: 4 }, (_, i) => (
           <Skeleton key={i} className="h-20 rounded-lg" />
         ))}
@@ -106,7 +106,7 @@ export function MediaSections({ account, canImport }: { account: AccountDetail; 
               );
             return <TopPosts posts={top} />;
           },
-          <div className="grid gap-3 sm:grid-cols-3" aria-busy="true" aria-label="Loading">
+          <div className="grid gap-3 sm:grid-cols-3" role="status" aria-busy="true" aria-label="Loading">
             {Array.from({ length: 3 }, (_, i) => (
               <Skeleton key={i} className="h-28 rounded-lg" />
             ))}

@@ -168,7 +168,7 @@ function AccountCard({
 
 function CardsSkeleton() {
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading">
+    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: 3 }, (_, i) => (
         <Card key={i} className="gap-4">
           <CardContent className="grid gap-4">

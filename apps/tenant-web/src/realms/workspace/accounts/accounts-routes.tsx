@@ -13,7 +13,7 @@ const AccountDetailPage = lazy(() => import('./account-detail-page'));
 
 function DetailFallback() {
   return (
-    <div className="grid gap-6" aria-busy="true" aria-label="Loading">
+    <div className="grid gap-6" role="status" aria-busy="true" aria-label="Loading">
       <Skeleton className="h-8 w-32" />
       <Skeleton className="h-56 w-full rounded-xl" />
       <div className="grid gap-6 lg:grid-cols-2">

@@ -82,7 +82,7 @@ export function AssignmentsCard({ accountId, username }: { accountId: string; us
       </CardHeader>
       <CardContent className="grid gap-4">
         {loading ? (
-          <div className="grid gap-3" aria-busy="true" aria-label="Loading">
+          <div className="grid gap-3" role="status" aria-busy="true" aria-label="Loading">
             {Array.from({ length: 3 }, (_, i) => (
               <div key={i} className="flex items-center gap-3">
                 <Skeleton className="size-4 rounded" />

@@ -96,7 +96,7 @@ function UpgradeCard({ billing }: { billing: BillingOverview }) {
         {(plans.data?.plans ?? []).map((plan) => {
           const current = plan.key === billing.plan.key && !billing.downgraded && (billing.status === 'active' || billing.status === 'past_due');
           return (
-            <div key={plan.key} className="rounded-xl border border-zinc-200 p-4" aria-label={`${plan.name} plan option`}>
+            <div key={plan.key} className="rounded-xl border border-zinc-200 p-4" role="group" aria-label={`${plan.name} plan option`}>
               <p className="font-medium">{plan.name}</p>
               <p className="text-sm text-zinc-600">
                 {money(interval === 'month' ? plan.priceMonthly : plan.priceYearly, plan.currency)} / {interval}

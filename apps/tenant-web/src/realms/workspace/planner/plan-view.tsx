@@ -20,7 +20,7 @@ export function HeatMap({ plan }: { plan: GrowthPlan }) {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   return (
-    <div aria-label="Best posting times heat map" className="overflow-x-auto">
+    <div role="group" aria-label="Best posting times heat map" className="overflow-x-auto">
       <p className="mb-2 text-sm text-zinc-500" data-testid="heatmap-source">
         Source: {SOURCES[plan.bestTimes.source] ?? plan.bestTimes.source} · sample size {plan.bestTimes.sampleSize} · {plan.timeZone}
       </p>
@@ -136,7 +136,7 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
           </CardContent>
         </Card>
       </div>
-      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3 lg:grid-cols-7" aria-label="Plan calendar">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-3 lg:grid-cols-7" role="group" aria-label="Plan calendar">
         {days.map((day) => {
           const tasks = plan.tasks.filter((t) => t.day === day);
           const date = tasks[0]?.date ?? addDays(plan.startDate, day - 1);
