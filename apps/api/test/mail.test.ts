@@ -324,6 +324,25 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
     expect(sentTo('lost@acme.test', 'instagram-reconnect')[0].body.subject).toBe('Reconnect @lost.account to Acme Agency');
   });
 
+  it('audit ready goes to whoever asked for the audit, once', async () => {
+    const owner = (await t.login('acme', 'owner@acme.test')).token;
+    const created = await t.request('POST', '/api/accounts/manual', { host: acme, token: owner, body: { username: 'audited.one', followersCount: 500 } });
+    const members = await t.request('GET', '/api/team/members', { host: acme, token: owner });
+    const managerId = members.body.data.find((m: { email: string }) => m.email === 'manager@acme.test').id;
+    expect((await t.request('PUT', `/api/accounts/${created.body.id}/assignments`, { host: acme, token: owner, body: { userIds: [managerId] } })).status).toBeLessThan(300);
+    // Signed in after the assignment, so the token carries it.
+    const manager = (await t.login('acme', 'manager@acme.test')).token;
+    const run = await t.request('POST', `/api/accounts/${created.body.id}/audits`, { host: acme, token: manager });
+    expect(run.status).toBe(202);
+    const [row] = await settled('manager@acme.test', 'audit-ready');
+    expect(row.status).toBe('sent');
+    expect(row.dedupe_key).toBe(`audit-ready:${(await t.sql<{ id: number }>(`select id from control.tenants where slug = 'acme'`))[0].id}:${run.body.id}:manager@acme.test`);
+    const [mail] = sentTo('manager@acme.test', 'audit-ready');
+    expect(mail.body.subject).toBe('The audit of @audited.one is ready');
+    expect(mail.body.text).toContain(`/audits/${run.body.id}`);
+    expect(await log('owner@acme.test', 'audit-ready')).toHaveLength(0);
+  });
+
   it('a sending domain: created at Resend with its DNS records, verified, then used as the sender', async () => {
     const owner = (await t.login('acme', 'owner@acme.test')).token;
     // A white-label feature: Starter has none; the super-admin then moves acme to Agency.
