@@ -55,6 +55,7 @@ import { ConsoleModule } from './console/console.module.js';
 import { ImpersonationModule } from './impersonation/impersonation.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { ApprovalsModule } from './approvals/approvals.module.js';
+import { MailAutomationsModule } from './mail/mail.module.js';
 
 
 export interface AppModuleOptions {
@@ -94,7 +95,7 @@ class CoreModule {
 export class AppModule implements NestModule {
   static forRoot(options: AppModuleOptions): DynamicModule {
     // An application context (worker, CLI) mounts no routes, so the same modules serve both.
-    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, InstagramAppModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule, AdminCatalogModule, ConsoleModule, ImpersonationModule, AnnouncementsModule, ApprovalsModule];
+    const domainModules = [HealthModule, WorkspacesModule, AuthModule, TeamModule, AdminPanelModule, InstagramCoreModule, SyncModule, AccountsModule, InstagramConnectModule, WebhooksModule, CreditsModule, PdfModule, AiModule, AuditsModule, DashboardModule, ContentModule, PlannerModule, PlansModule, LimitsModule, BillingModule, ReferralsModule, BrandingModule, DomainsModule, ClientsModule, InstagramAppModule, AdminActivityModule, AdminDashboardModule, AdminSettingsModule, AdminCatalogModule, ConsoleModule, ImpersonationModule, AnnouncementsModule, ApprovalsModule, MailAutomationsModule];
     return {
       module: AppModule,
       imports: [

@@ -163,7 +163,7 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     const graceDays = (new Date(pastDue.graceEndsAt).getTime() - Date.now()) / 86_400_000;
     expect(graceDays).toBeGreaterThan(6.9);
     expect(graceDays).toBeLessThanOrEqual(7);
-    const mail = await t.waitForMail('owner@globex.test', 'payment_failed');
+    const mail = await t.waitForMail('owner@globex.test', 'payment-failed');
     expect(mail.text).toContain('149.00 USD');
 
     // The grace period is over (moved into the past rather than waiting a week).
@@ -185,6 +185,8 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
     const restored = await billing('globex', globex);
     expect(restored).toMatchObject({ status: 'active', downgraded: false, graceEndsAt: null, plan: { key: 'agency' }, usage: { accounts: { used: 4, limit: 25 } }, readOnlyAccountIds: [] });
     expect(restored.invoices.map((i: { status: string }) => i.status)).toEqual(['paid', 'paid']);
+    // The owner hears that the failed payment went through (once, for that invoice only).
+    expect((await t.waitForMail('owner@globex.test', 'payment-recovered')).text).toContain('149.00 USD');
   });
 
   it('attributes a sign-up through a referral link, refuses self-referral, and records one pending commission when it pays', async () => {

@@ -335,9 +335,15 @@ describe('super-admin console operations', () => {
         'DELETE /api/admin-panel/announcements/:id': 'announcement.deleted',
         'POST /api/admin-panel/admins/invitations': 'admin.invited',
         'POST /api/admin-panel/invitations/accept': 'admin.invitation_accepted',
+        'PUT /api/admin-panel/products/:key': 'product.updated',
+        'POST /api/admin-panel/catalog/stripe-sync': 'catalog.stripe_synced',
+        'PUT /api/admin-panel/mail/templates/:key': 'mail_template.updated',
+        'DELETE /api/admin-panel/mail/templates/:key': 'mail_template.reset',
+        'POST /api/admin-panel/mail/templates/:key/test': 'mail_template.test_sent',
       };
       // Routes that answer on the admin host and change nothing (a connection check, a preview render).
-      const READ_ONLY = new Set(['POST /api/admin-panel/settings/test-connection']);
+      // (test-connection and the dashboard recount are audited anyway; a preview renders, nothing more.)
+      const READ_ONLY = new Set(['POST /api/admin-panel/settings/test-connection', 'POST /api/admin-panel/dashboard/refresh', 'POST /api/admin-panel/mail/templates/:key/preview']);
       const mutating = routeTable(t.app)
         .filter((r) => r.realm === 'admin' && r.method !== 'GET')
         .map((r) => `${r.method} ${r.path}`)
@@ -360,7 +366,7 @@ describe('super-admin console operations', () => {
       const invite = await send('POST', '/api/admin-panel/admins/invitations', { email: 'second-admin@example.test' });
       expect(invite.status).toBe(201);
       expect((await send('POST', '/api/admin-panel/admins/invitations', { email: ADMIN.email })).status).toBe(409);
-      const mail = await t.waitForMail('second-admin@example.test', 'admin_invitation');
+      const mail = await t.waitForMail('second-admin@example.test', 'admin-invitation');
       const inviteToken = tokenFromMail(mail.text);
       expect(mail.text).toContain(`http://${admin}/accept-invite?token=`);
 

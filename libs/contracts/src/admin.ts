@@ -38,6 +38,7 @@ export const SYSTEM_SETTINGS = {
   'resend.from': { label: 'Default sender address', secret: false },
   'referral.commissionPercent': { label: 'Referral commission (percent of each paid invoice)', secret: false },
   'referral.holdDays': { label: 'Referral hold period (days before a commission is payable)', secret: false },
+  'resend.webhookSecret': { label: 'Resend webhook signing secret', secret: true },
 } as const;
 export type SystemSettingKey = keyof typeof SYSTEM_SETTINGS;
 const settingKeys = Object.keys(SYSTEM_SETTINGS) as [SystemSettingKey, ...SystemSettingKey[]];
@@ -86,6 +87,7 @@ const SETTING_VALUE: Record<SystemSettingKey, z.ZodType<string>> = {
   'resend.from': senderSetting,
   'referral.commissionPercent': z.string().trim().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage such as 20 or 12.5').refine((v) => Number(v) <= 100, 'must be at most 100'),
   'referral.holdDays': z.string().trim().regex(/^\d{1,3}$/, 'must be a whole number of days').refine((v) => Number(v) <= 365, 'must be at most 365'),
+  'resend.webhookSecret': tokenSetting,
 };
 
 /** Each setting validated by its type; an error names `values.<key>`. Null clears a setting. */

@@ -19,6 +19,7 @@ export * from './audits.js';
 export * from './billing.js';
 export * from './branding.js';
 export * from './domains.js';
+export * from './mail.js';
 export * from './instagram-app.js';
 export * from './activity.js';
 export * from './admin-dashboard.js';

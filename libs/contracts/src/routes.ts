@@ -1,4 +1,23 @@
 import type { z, ZodType } from 'zod';
+import {
+  adminMailLogSchema,
+  createSendingDomainSchema,
+  mailLogQuerySchema,
+  mailLogSchema,
+  mailPreferencesSchema,
+  mailPreviewRequestSchema,
+  mailPreviewSchema,
+  mailTemplateDetailSchema,
+  mailTemplateListSchema,
+  mailTemplateSourceSchema,
+  mailTestSendSchema,
+  mailTestSentSchema,
+  resendWebhookAckSchema,
+  sendingDomainViewSchema,
+  unsubscribeQuerySchema,
+  unsubscribeViewSchema,
+  updateMailPreferencesSchema,
+} from './mail.js';
 import { instagramAppInputSchema, instagramAppViewSchema } from './instagram-app.js';
 import { assignmentsSchema, connectQuerySchema, csvImportSchema, manualAccountSchema, manualMetricsSchema, mediaListQuerySchema } from './accounts.js';
 import {
@@ -255,6 +274,23 @@ export const apiRoutes = {
   'POST /api/referrals/visit': { body: referralVisitSchema, response: referralVisitResultSchema },
   'GET /api/admin-panel/referral-payouts': { query: payoutsQuerySchema, response: payoutListSchema },
   'PUT /api/admin-panel/referral-payouts/:id/paid': { response: commissionSchema },
+  'GET /api/mail/log': { query: mailLogQuerySchema, response: mailLogSchema },
+  'GET /api/mail/preferences': { response: mailPreferencesSchema },
+  'PUT /api/mail/preferences': { body: updateMailPreferencesSchema, response: mailPreferencesSchema },
+  'GET /api/mail/unsubscribe': { query: unsubscribeQuerySchema, response: unsubscribeViewSchema },
+  'POST /api/mail/unsubscribe': { query: unsubscribeQuerySchema, response: unsubscribeViewSchema },
+  'POST /api/mail/resend/webhook': { response: resendWebhookAckSchema },
+  'GET /api/mail/domain': { response: sendingDomainViewSchema },
+  'POST /api/mail/domain': { body: createSendingDomainSchema, response: sendingDomainViewSchema },
+  'POST /api/mail/domain/verify': { response: sendingDomainViewSchema },
+  'DELETE /api/mail/domain': { response: sendingDomainViewSchema },
+  'GET /api/admin-panel/mail/templates': { response: mailTemplateListSchema },
+  'GET /api/admin-panel/mail/templates/:key': { response: mailTemplateDetailSchema },
+  'PUT /api/admin-panel/mail/templates/:key': { body: mailTemplateSourceSchema, response: mailTemplateDetailSchema },
+  'DELETE /api/admin-panel/mail/templates/:key': { response: mailTemplateDetailSchema },
+  'POST /api/admin-panel/mail/templates/:key/preview': { body: mailPreviewRequestSchema, response: mailPreviewSchema },
+  'POST /api/admin-panel/mail/templates/:key/test': { body: mailTestSendSchema, response: mailTestSentSchema },
+  'GET /api/admin-panel/mail/log': { query: mailLogQuerySchema, response: adminMailLogSchema },
   'GET /api/branding': { response: brandingViewSchema },
   'PUT /api/branding': { body: updateBrandingSchema, response: brandingViewSchema },
   /** Multipart (kind, file): the web app posts FormData itself and parses the answer with this schema. */

@@ -4,7 +4,6 @@ import type { ApprovalSubject, ApprovalView } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { conflict, forbidden, notFound } from '../core/errors/domain-error.js';
-import { mailTemplates } from '../core/mail/mail.templates.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { ContentRepository } from '../content/content.repository.js';
@@ -178,10 +177,10 @@ export class ApprovalsService {
 
   private async notify(row: ApprovalRow, action: keyof typeof HEADLINE, actor: Pick<MemberPrincipal, 'userId' | 'name'>, comment: string | null, to: Recipient[]): Promise<void> {
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/approvals/${row.id}`;
-    const rendered = mailTemplates.approvalUpdate({ workspace: this.ctx.tenant.name, headline: `${HEADLINE[action]} (@${row.username})`, title: row.title, actor: actor.name, comment, url });
+    const vars = { headline: `${HEADLINE[action]} (@${row.username})`, title: row.title, actor: actor.name, comment: comment ?? '', url };
     for (const r of to) {
       if (r.id === actor.userId) continue;
-      await this.mail.send({ tenantId: this.ctx.tenant.id, to: r.email, template: `approval-${action.replace('_', '-')}`, ...rendered });
+      await this.mail.send({ tenantId: this.ctx.tenant.id, to: r.email, template: `approval-${action.replace('_', '-')}`, vars });
     }
   }
 }

@@ -1,3 +1,4 @@
+import { MailAutomationsModule } from '../mail/mail.module.js';
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module.js';
 import { BrandingModule } from '../branding/branding.module.js';
@@ -12,7 +13,7 @@ import { ShareController } from './share.controller.js';
 
 /** Audits (issue #12): job, storage, history, PDF, share links, account time zone. */
 @Module({
-  imports: [AccountsModule, CreditsModule, BrandingModule, PlannerModule],
+  imports: [AccountsModule, CreditsModule, BrandingModule, PlannerModule, MailAutomationsModule],
   controllers: [AuditsController, ShareController],
   providers: [AuditsService, AuditsRepository, AuditWriter, AccountSettingsService],
   exports: [AuditsService, AuditsRepository],

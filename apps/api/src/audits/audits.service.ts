@@ -20,6 +20,7 @@ import { AuditWriter } from './audit-writer.js';
 import { AUDIT_COST, SHARE_TOKEN_BYTES, scoreChanges, toAuditView, toHistoryItem, toShareLinkView } from './audits.dto.js';
 import type { AuditRow } from './audits.entity.js';
 import { AuditsRepository } from './audits.repository.js';
+import { MailAutomationsService } from '../mail/mail-automations.service.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -50,6 +51,7 @@ export class AuditsService implements OnModuleInit {
     private readonly pdf: PdfService,
     private readonly activity: ActivityBus,
     private readonly branding: BrandingService,
+    private readonly mailAutomations: MailAutomationsService,
   ) {}
 
   onModuleInit(): void {
@@ -104,6 +106,8 @@ export class AuditsService implements OnModuleInit {
       });
       const tenant = this.ctx.tenant;
       await this.activity.publish({ type: 'audit.completed', tenantId: tenant.id, tenantSlug: tenant.slug, auditId, source: written.source, summary: `Audit of @${audit.username} completed in ${tenant.slug}` });
+      const score = (result.overall.score as { value?: number }).value;
+      await this.mailAutomations.auditReady({ id: auditId, username: audit.username, score: typeof score === 'number' ? Math.round(score) : null, requestedBy: audit.requestedBy });
     } catch (error) {
       const message = error instanceof DomainError ? error.message : 'The audit failed unexpectedly. Nothing was charged; try again.';
       if (!(error instanceof DomainError)) this.logger.error(`Audit ${auditId} failed: ${(error as Error).stack ?? error}`);

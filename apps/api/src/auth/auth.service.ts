@@ -12,7 +12,6 @@ import { badRequest, conflict, notFound, unauthorized } from '../core/errors/dom
 import { assertStrongPassword } from '../core/crypto/password-policy.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
-import { mailTemplates } from '../core/mail/mail.templates.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { LoginThrottle } from '../core/rate-limit/login-throttle.service.js';
 import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
@@ -130,7 +129,7 @@ export class AuthService implements OnModuleInit {
     const token = newOpaqueToken();
     await this.repo.insertUserToken({ userId: user.id, purpose: 'verify_email', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + VERIFY_TTL_MS) });
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/verify-email?token=${token}`;
-    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'verify-email', ...mailTemplates.verifyEmail({ workspace: this.ctx.tenant.name, name: user.name, url }) });
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'verify-email', vars: { name: user.name, url } });
   }
 
   async verifyEmail(token: string): Promise<{ verified: true }> {
@@ -162,7 +161,7 @@ export class AuthService implements OnModuleInit {
     const token = newOpaqueToken();
     await this.repo.insertUserToken({ userId: user.id, purpose: 'reset_password', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/reset-password?token=${token}`;
-    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'reset-password', ...mailTemplates.resetPassword({ workspace: this.ctx.tenant.name, name: user.name, url }) });
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'reset-password', vars: { name: user.name, url } });
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
@@ -207,7 +206,7 @@ export class AuthService implements OnModuleInit {
     const token = newOpaqueToken();
     await this.repo.insertUserToken({ userId: user.id, purpose: 'change_email', tokenHash: hashToken(token), expiresAt: new Date(Date.now() + EMAIL_CHANGE_TTL_MS), newEmail: email });
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/confirm-email?token=${token}`;
-    await this.mail.send({ tenantId: this.ctx.tenant.id, to: email, template: 'confirm-email-change', ...mailTemplates.confirmEmailChange({ workspace: this.ctx.tenant.name, name: user.name, url }) });
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: email, template: 'confirm-email-change', vars: { name: user.name, url } });
   }
 
   async confirmEmailChange(token: string): Promise<void> {

@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
 import { hashToken, newOpaqueToken } from '../core/crypto/tokens.js';
 import { badRequest, DomainError } from '../core/errors/domain-error.js';
-import { mailTemplates } from '../core/mail/mail.templates.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
 import { JobsService } from '../core/queue/jobs.service.js';
@@ -54,7 +53,7 @@ export class MagicLinkService implements OnModuleInit {
     const token = newOpaqueToken();
     await this.links.insert(user.id, hashToken(token), new Date(Date.now() + MAGIC_LINK_TTL_MS));
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/magic-link?token=${token}`;
-    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'magic-link', ...mailTemplates.magicLink({ workspace: this.ctx.tenant.name, name: user.name, url }) });
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: user.email, template: 'magic-link', vars: { name: user.name, url } });
   }
 
   async verify(token: string, client: ClientInfo): Promise<IssuedSession> {

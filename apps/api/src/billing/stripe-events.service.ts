@@ -12,7 +12,7 @@ import { CreditsService } from '../credits/credits.service.js';
 import { SubscriptionsRepository } from '../plans/subscriptions.repository.js';
 import { ReferralsService } from '../referrals/referrals.service.js';
 import { stripeEventJob } from './billing.jobs.js';
-import { dunningMail } from './billing-mail.js';
+import { dunningVars, formatMoney } from './billing-mail.js';
 import { BillingRepository } from './billing.repository.js';
 import { StripeClientProvider } from './stripe-client.provider.js';
 import { invoiceSubscriptionId, subscriptionFromStripe } from './stripe-mapping.js';
@@ -166,6 +166,7 @@ export class StripeEventsService implements OnModuleInit {
         summary: `${slug ?? `Workspace ${tenantId}`} ${paid ? 'paid' : 'failed to pay'} ${(amount / 100).toFixed(2)} ${invoice.currency.toUpperCase()}`,
       });
     }
+    if (type === 'invoice.paid' && invoice.amount_paid > 0) await this.sendRecovered(tenantId, invoice);
   }
 
   private async onRefund(object: Record<string, unknown>): Promise<void> {
@@ -180,8 +181,21 @@ export class StripeEventsService implements OnModuleInit {
     const owners = await this.inTenant(tenantId, () => this.repo.owners());
     const url = `${workspaceUrl(this.config, tenant.slug)}/billing`;
     for (const owner of owners) {
-      const mail = dunningMail({ workspace: tenant.name, name: owner.name, amount: invoice.amount_due, currency: invoice.currency, graceEndsAt: sub?.graceEndsAt ?? null, url, hostedInvoiceUrl: invoice.hosted_invoice_url ?? null });
-      await this.mail.send({ tenantId, to: owner.email, template: 'payment_failed', ...mail });
+      const vars = dunningVars({ name: owner.name, amount: invoice.amount_due, currency: invoice.currency, graceEndsAt: sub?.graceEndsAt ?? null, url, hostedInvoiceUrl: invoice.hosted_invoice_url ?? null });
+      // One mail per invoice and owner, however often Stripe retries the charge or the event.
+      await this.mail.send({ tenantId, to: owner.email, template: 'payment-failed', vars, key: `payment-failed:${tenantId}:${invoice.id}:${owner.email}` });
+    }
+  }
+
+  /** invoice.paid for an invoice that failed before: tell the owners it is settled. */
+  private async sendRecovered(tenantId: number, invoice: Stripe.Invoice): Promise<void> {
+    if (!(await this.mail.wasQueued(`payment-failed:${tenantId}:${invoice.id}:`))) return;
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant) return;
+    const owners = await this.inTenant(tenantId, () => this.repo.owners());
+    const url = `${workspaceUrl(this.config, tenant.slug)}/billing`;
+    for (const owner of owners) {
+      await this.mail.send({ tenantId, to: owner.email, template: 'payment-recovered', vars: { name: owner.name, amount: formatMoney(invoice.amount_paid, invoice.currency), url }, key: `payment-recovered:${tenantId}:${invoice.id}:${owner.email}` });
     }
   }
 

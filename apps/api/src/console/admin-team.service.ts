@@ -9,7 +9,6 @@ import { hashToken, newOpaqueToken } from '../core/crypto/tokens.js';
 import { badRequest, conflict, notFound } from '../core/errors/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { PlatformAuditRepository } from '../control/platform-audit.repository.js';
-import { adminInvitationMail } from './admin-invitation.mail.js';
 import { ConsoleRepository } from './console.repository.js';
 
 const INVITATION_DAYS = 3;
@@ -54,7 +53,7 @@ export class AdminTeamService {
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     });
     const url = `${workspaceUrl(this.config, 'admin')}/accept-invite?token=${token}`;
-    await this.mail.send({ tenantId: null, to: email, template: 'admin_invitation', ...adminInvitationMail({ inviter: admin.email, url, days: INVITATION_DAYS }) });
+    await this.mail.send({ tenantId: null, to: email, template: 'admin-invitation', vars: { inviter: admin.email, url, days: INVITATION_DAYS } });
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'admin.invited', targetId: invitation.id, meta: { email }, ip });
     return this.view(invitation);
   }

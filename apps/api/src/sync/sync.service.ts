@@ -21,7 +21,6 @@ import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { TeamRepository } from '../team/team.repository.js';
 import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
 import { InstagramTokenVault, MissingInstagramTokenError } from '../core/instagram/token-vault.js';
-import { mailTemplates } from '../core/mail/mail.templates.js';
 import { SyncRepository, type MetricUpsert } from './sync.repository.js';
 import { syncAccountJob } from './sync.jobs.js';
 
@@ -247,11 +246,13 @@ export class SyncService implements OnModuleInit {
     const recipients = (await this.team.listMembers()).filter((m) => m.role === 'owner' || m.role === 'admin');
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/accounts/${account.id}`;
     for (const r of recipients) {
+      // At most one reconnect mail per account, recipient and day, however many syncs fail.
       await this.mail.send({
         tenantId: this.ctx.tenant.id,
         to: r.email,
         template: 'instagram-reconnect',
-        ...mailTemplates.instagramReconnect({ workspace: this.ctx.tenant.name, username: account.username, url }),
+        vars: { username: account.username, url },
+        key: `instagram-reconnect:${this.ctx.tenant.id}:${account.id}:${r.email}:${new Date().toISOString().slice(0, 10)}`,
       });
     }
     this.logger.warn(`Account ${account.id} in tenant ${this.ctx.tenant.id} needs a reconnect`);

@@ -9,7 +9,6 @@ import { hashPassword } from '../core/crypto/passwords.js';
 import { hashToken, newOpaqueToken } from '../core/crypto/tokens.js';
 import { conflict, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
 import { MailService } from '../core/mail/mail.service.js';
-import { mailTemplates } from '../core/mail/mail.templates.js';
 import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { toUserView } from '../auth/auth.dto.js';
@@ -75,7 +74,7 @@ export class TeamService {
     const token = newOpaqueToken();
     const invitation = await this.repo.createInvitation({ email, role, tokenHash: hashToken(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) });
     const url = `${workspaceUrl(this.config, this.ctx.tenant.slug)}/invite?token=${token}`;
-    await this.mail.send({ tenantId: this.ctx.tenant.id, to: email, template: 'invitation', ...mailTemplates.invitation({ workspace: this.ctx.tenant.name, inviter: actor.name, role, url }) });
+    await this.mail.send({ tenantId: this.ctx.tenant.id, to: email, template: 'invitation', vars: { inviter: actor.name, role, url } });
     return toInvitationView(invitation);
   }
 

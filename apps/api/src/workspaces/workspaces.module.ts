@@ -1,3 +1,4 @@
+import { MailAutomationsModule } from '../mail/mail.module.js';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -6,7 +7,7 @@ import { WorkspacesController } from './workspaces.controller.js';
 import { WorkspacesService } from './workspaces.service.js';
 
 @Module({
-  imports: [AuthModule, PlansModule, ReferralsModule],
+  imports: [AuthModule, PlansModule, ReferralsModule, MailAutomationsModule],
   controllers: [WorkspacesController],
   providers: [WorkspacesService],
 })

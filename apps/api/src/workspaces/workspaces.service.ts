@@ -1,3 +1,4 @@
+import { MailAutomationsService } from '../mail/mail-automations.service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { slugSchema, type RegisterInput, type SlugAvailability } from '@instagrowth/contracts';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
@@ -31,6 +32,7 @@ export class WorkspacesService {
     private readonly throttle: RequestThrottle,
     private readonly plans: PlansService,
     private readonly referrals: ReferralsService,
+    private readonly mailAutomations: MailAutomationsService,
   ) {}
 
   async slugAvailability(raw: string, ip: string): Promise<SlugAvailability> {
@@ -69,7 +71,10 @@ export class WorkspacesService {
     await this.plans.startTrial(tenant.id, input.plan ?? this.config.billing.trialPlan, tenant.trialEndsAt ?? null);
     if (!owner) throw new Error('provisioning finished without an owner');
     const createdOwner = owner;
-    await this.ctx.run(tenant, () => this.auth.sendVerification(createdOwner));
+    await this.ctx.run(tenant, async () => {
+      await this.auth.sendVerification(createdOwner);
+      await this.mailAutomations.welcome(createdOwner);
+    });
     // The register field wins over the cookie the referral link set on this browser.
     await this.referrals.attribute(tenant.id, input.referralCode || referralCookie, input.email);
     await this.resolver.invalidate();

@@ -128,7 +128,7 @@ describe('console operations (browser)', () => {
     expect(invited.status()).toBe(201);
     await expectText(page.getByTestId('admin-invitation-row'), 'second@platform.test');
 
-    const mail = await t.waitForMail('second@platform.test', 'admin_invitation');
+    const mail = await t.waitForMail('second@platform.test', 'admin-invitation');
     const link = /http:\/\/\S+accept-invite\?token=[A-Za-z0-9_-]+/.exec(mail.text)![0];
     const { page: invitee } = await newContext();
     await invitee.goto(link);

@@ -73,7 +73,10 @@ const envSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE_URL: z.string().url('must be an absolute URL such as http://127.0.0.1:12111').optional(),
-  RESEND_BASE_URL: z.string().url('must be an absolute URL such as https://api.resend.com').optional(),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url('must be an absolute URL such as http://127.0.0.1:12112').optional(),
+  RESEND_WEBHOOK_SECRET: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('InstaGrowth <hello@instagrowth.test>'),
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   REFERRAL_COMMISSION_PERCENT: z.coerce.number().min(0).max(100).default(20),
   REFERRAL_HOLD_DAYS: z.coerce.number().int().min(0).max(365).default(30),
@@ -156,6 +159,8 @@ export interface AppConfig {
     /** Days a commission stays pending (refund window) before it is payable. */
     referralHoldDays: number;
   };
+  /** E-mail through Resend (system settings override the key, sender and webhook secret); no key = the outbox. */
+  mail: { resendApiKey: string | undefined; resendBaseUrl: string | undefined; resendWebhookSecret: string | undefined; from: string };
   /** Custom domains: resolvers for verification (empty = the system's) and the CNAME target shown to users. */
   domains: { dnsServers: string[]; cnameTarget: string };
   /** Object storage for uploads: null = local disk under dataDir. */
@@ -229,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       impersonationMinutes: e.IMPERSONATION_MINUTES,
       deletionGraceDays: e.TENANT_DELETION_GRACE_DAYS,
     },
+    mail: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, resendWebhookSecret: e.RESEND_WEBHOOK_SECRET, from: e.MAIL_FROM },
     billing: {
       trialPlan: e.TRIAL_PLAN,
       stripeSecretKey: e.STRIPE_SECRET_KEY,

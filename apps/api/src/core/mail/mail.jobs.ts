@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import { defineJob } from '../queue/define-job.js';
 
-const mailMessage = z.object({
-  tenantId: z.number().int().nullable(),
-  to: z.string().min(1),
-  template: z.string().min(1),
-  subject: z.string(),
-  html: z.string(),
-  text: z.string(),
-});
+const attachment = z.object({ filename: z.string().min(1), contentBase64: z.string(), contentType: z.string().optional() });
 
-/** Delivery writes to control (outbox) or calls the provider: no tenant schema needed. */
-export const sendMailJob = defineJob('mail', 'send', z.object({ message: mailMessage }), { tenant: false, attempts: 5, backoffMs: 2_000 });
+/**
+ * Sends one logged mail (control.mail_log row): rendered at run time in the recipient's branding.
+ * No tenant context: delivery writes to control and calls the provider. Attachments (the monthly
+ * report's PDF) travel with the job only.
+ */
+export const sendMailJob = defineJob('mail', 'send', z.object({ logId: z.uuid(), attachments: z.array(attachment).optional() }), { tenant: false, attempts: 5, backoffMs: 2_000 });

@@ -13,6 +13,8 @@ import { AuditLogPage } from './audit-log-page';
 import { AnnouncementsPage } from './announcements-page';
 import { AdminsPage } from './admins-page';
 import { AcceptAdminInvitePage } from './accept-invite-page';
+import { MailTemplatesPage } from './mail-templates-page';
+import { MailLogPage } from './mail-log-page';
 
 /** Admin realm (admin.<base domain>): the platform operator's console. Loaded lazily. */
 export default function AdminApp() {
@@ -34,6 +36,8 @@ export default function AdminApp() {
         <Route path="/admins" element={<AdminsPage />} />
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/outbox" element={<OutboxPage />} />
+        <Route path="/mail-templates" element={<MailTemplatesPage />} />
+        <Route path="/mail-log" element={<MailLogPage />} />
         <Route path="*" element={<Navigate to="/tenants" replace />} />
       </Route>
     </Routes>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
-import { AtSign, BadgeDollarSign, Building2, HandCoins, LayoutDashboard, LogOut, Mail, Megaphone, Menu, ScrollText, ShieldCheck, SlidersHorizontal, Users, XIcon } from 'lucide-react';
+import { AtSign, BadgeDollarSign, Building2, FileText, HandCoins, LayoutDashboard, ListChecks, LogOut, Mail, Megaphone, Menu, ScrollText, ShieldCheck, SlidersHorizontal, Users, XIcon } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { InstaGrowthLogo } from '@/components/logo';
 import { adminApi, adminSessionStore, useAdminSession } from '@/lib/admin-session';
@@ -19,6 +19,8 @@ const NAV = [
   { to: '/admins', label: 'Admins', icon: ShieldCheck },
   { to: '/settings', label: 'Settings', icon: SlidersHorizontal },
   { to: '/outbox', label: 'Outbox', icon: Mail },
+  { to: '/mail-templates', label: 'Mail templates', icon: FileText },
+  { to: '/mail-log', label: 'Mail log', icon: ListChecks },
 ];
 
 function Nav({ onNavigate }: { onNavigate?: () => void }) {

@@ -14,6 +14,7 @@ import {
   Palette,
   Briefcase,
   Globe,
+  Mail,
   KeyRound,
   type LucideIcon,
 } from 'lucide-react';
@@ -43,6 +44,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/clients', label: 'Clients', icon: Briefcase, can: ['update', 'Workspace'] },
   { to: '/settings/branding', label: 'Branding', icon: Palette, can: ['update', 'Branding'] },
   { to: '/settings/domains', label: 'Domains', icon: Globe, can: ['update', 'Workspace'] },
+  { to: '/settings/mail', label: 'E-mail', icon: Mail },
   { to: '/settings/instagram-app', label: 'Instagram app', icon: KeyRound, can: ['read', 'InstagramApp'] },
   { to: '/settings', label: 'Settings', icon: Settings, can: ['update', 'Workspace'], end: true },
   { to: '/billing', label: 'Billing', icon: CreditCard, can: ['read', 'Billing'] },

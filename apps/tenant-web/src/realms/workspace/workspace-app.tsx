@@ -26,6 +26,9 @@ import { ClientsPage } from './clients/clients-page';
 import { ImpersonatePage } from './impersonation/impersonate-page';
 import { ApprovalsRoutes } from './approvals/approvals-page';
 import { MagicLinkPage } from './magic-link-page';
+import { MailLogPage } from './mail/mail-log-page';
+import { MailPreferencesPage } from './mail/mail-preferences-page';
+import { UnsubscribePage } from './mail/unsubscribe-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -41,6 +44,7 @@ export default function WorkspaceApp() {
       <Route path="/confirm-email" element={<ConfirmEmailPage />} />
       <Route path="/impersonate" element={<ImpersonatePage />} />
       <Route path="/magic-link" element={<MagicLinkPage />} />
+      <Route path="/unsubscribe" element={<UnsubscribePage />} />
       <Route path="/signup" element={<Navigate to="/login" replace />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
@@ -60,6 +64,8 @@ export default function WorkspaceApp() {
           <Route path="/clients" element={<ClientsPage />} />
           <Route path="/settings/branding" element={<BrandingPage />} />
           <Route path="/settings/domains" element={<DomainsPage />} />
+          <Route path="/settings/mail" element={<MailPreferencesPage />} />
+          <Route path="/settings/mail/log" element={<MailLogPage />} />
           <Route path="/settings/instagram-app" element={<InstagramAppPage />} />
           <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
           <Route path="*" element={<InAppNotFound />} />

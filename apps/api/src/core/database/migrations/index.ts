@@ -19,9 +19,10 @@ import { tenant0012Integrations } from './tenant-0012-integrations.js';
 import { control0009Rollups } from './control-0009-rollups.js';
 import { tenant0010Approvals } from './tenant-0010-approvals.js';
 import { control0012AgencyDomains } from './control-0012-agency-domains.js';
+import { control0007Mail } from './control-0007-mail.js';
 
 /** Append only. A tenant's schema_version is the number of tenant migrations applied to it. */
-export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0003TotpStep, control0004AiUsage, control0005Billing, control0006DomainChecks, control0010InstagramApps, control0009Rollups, control0008Console, control0012AgencyDomains];
+export const CONTROL_MIGRATIONS: readonly ControlMigration[] = [control0001Init, control0002Instagram, control0003TotpStep, control0004AiUsage, control0005Billing, control0006DomainChecks, control0010InstagramApps, control0009Rollups, control0008Console, control0012AgencyDomains, control0007Mail];
 export const TENANT_MIGRATIONS: readonly TenantMigration[] = [tenant0001Init, tenant0002Instagram, tenant0003WebhookEvents, tenant0004Credits, tenant0005Sessions, tenant0006Audits, tenant0008Clients, tenant0011Content, tenant0012Integrations, tenant0010Approvals];
 
 export type { ControlMigration, TenantMigration } from './migration.js';
