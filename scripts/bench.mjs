@@ -57,7 +57,9 @@ async function twentyFiveAccounts(port, host, token) {
 
 async function startApi(db) {
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env: { ...env(db), PORT: String(port), SEED_DEMO: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API (open it in Chrome DevTools or speedscope).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, 'apps/api/dist/main.js'], { cwd: root, env: { ...env(db), PORT: String(port), SEED_DEMO: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.resume();
   let exited = null;
   child.on('exit', (code) => (exited = code));

@@ -17,6 +17,7 @@ import { MailModule } from './core/mail/mail.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
 import { TenantContext } from './core/tenancy/tenant-context.js';
+import { CacheBus } from './core/tenancy/cache-bus.js';
 import { TenantResolver } from './core/tenancy/tenant-resolver.service.js';
 import { HealthModule } from './health/health.module.js';
 import { TeamModule } from './team/team.module.js';
@@ -65,6 +66,7 @@ class CoreModule {
         { provide: MikroORM, useValue: options.orm },
         { provide: MigrationRunner, useFactory: (orm: MikroORM) => new MigrationRunner(orm.em), inject: [MikroORM] },
         TenantContext,
+        CacheBus,
         TenantResolver,
         TenantDb,
         ControlDb,
@@ -72,7 +74,7 @@ class CoreModule {
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
     };
   }
 }

@@ -2,14 +2,14 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { AuthGuard } from '@nestjs/passport';
-import { abilityFor } from '@instagrowth/authz';
+import { abilityFor, type AppAbility } from '@instagrowth/authz';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.service.js';
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
 import type { AccessClaims, Principal } from './principal.js';
-import { PrincipalRepository } from './principal.repository.js';
+import { PrincipalRepository, type MemberRow } from './principal.repository.js';
 
 export type AppRequest = FastifyRequest & { principal?: Principal; resolvedHost?: ResolvedHost; user?: AccessClaims };
 
@@ -38,6 +38,8 @@ export const unknownWorkspace = () =>
 export class AccessGuard implements CanActivate {
   private readonly memberAuth = new PassportGuard();
   private readonly adminAuth = new AdminPassportGuard();
+  /** Abilities built once per cached member row (a changed member is a new row object). */
+  private readonly abilities = new WeakMap<MemberRow, AppAbility>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -80,7 +82,7 @@ export class AccessGuard implements CanActivate {
         if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
         const member = await this.principals.findMember(claims.sub);
         if (!member) throw unauthorized('invalid_token', 'Your account is no longer a member of this workspace.');
-        const ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+        const ability = this.abilityOf(member);
         request.principal = {
           kind: 'member',
           userId: member.id,
@@ -98,6 +100,15 @@ export class AccessGuard implements CanActivate {
         return true;
       }
     }
+  }
+
+  private abilityOf(member: MemberRow): AppAbility {
+    let ability = this.abilities.get(member);
+    if (!ability) {
+      ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+      this.abilities.set(member, ability);
+    }
+    return ability;
   }
 
   private checkRealm(realm: RouteRealm, host: ResolvedHost): void {

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
 import { controlTable, sql, tenantTable } from '../database/sql.js';
+import { CacheBus } from '../tenancy/cache-bus.js';
+import { LruCache } from '../tenancy/lru-cache.js';
+import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantDb } from '../tenancy/tenant-db.js';
 
 export interface MemberRow {
@@ -13,12 +16,59 @@ export interface MemberRow {
   assignedAccountIds: string[];
 }
 
-/** Loads who is calling, fresh on every request: role changes and removals take effect at once. */
+/**
+ * Members by (tenant, user): every authenticated request needs one, and it was a query per request.
+ * Changes are pushed (`membersChanged`, after commit, to every process); the TTL only bounds how
+ * stale an entry can get if an invalidation message is lost (Redis down).
+ */
+export const PRINCIPAL_CACHE = { max: 10_000, ttlMs: 30_000 };
+const TOPIC = 'principals';
+
+/** Loads who is calling; role changes, removals and new assignments take effect on the next request. */
 @Injectable()
 export class PrincipalRepository {
-  constructor(private readonly db: TenantDb) {}
+  private readonly members = new LruCache<{ row: MemberRow; generation: number }>(PRINCIPAL_CACHE.max, PRINCIPAL_CACHE.ttlMs);
+  /**
+   * Bumped per tenant on every change. A read records the generation before it queries, so a row
+   * read while a change was committing is never served after the change's invalidation.
+   */
+  private readonly generations = new Map<number, number>();
 
+  constructor(
+    private readonly db: TenantDb,
+    private readonly ctx: TenantContext,
+    private readonly bus: CacheBus,
+  ) {
+    bus.on(TOPIC, (tenantId) => this.generations.set(Number(tenantId), this.generation(Number(tenantId)) + 1));
+  }
+
+  /** The member of the current workspace, cached; the same object for every hit (callers may key on it). */
   async findMember(userId: string): Promise<MemberRow | null> {
+    const tenantId = this.ctx.tenant.id;
+    const key = `${tenantId}:${userId}`;
+    const generation = this.generation(tenantId);
+    const hit = this.members.get(key);
+    if (hit && hit.generation === generation) return hit.row;
+    const row = await this.loadMember(userId);
+    if (row) this.members.set(key, { row, generation });
+    else this.members.delete(key);
+    return row;
+  }
+
+  /**
+   * Call after any write to a member (role, removal, name, e-mail, password, sessions) or to their
+   * assignments: every process drops this workspace's cached members once the write has committed.
+   */
+  async membersChanged(): Promise<void> {
+    const tenantId = this.ctx.tenant.id;
+    await this.db.afterCommit(() => this.bus.publish(TOPIC, String(tenantId)));
+  }
+
+  private generation(tenantId: number): number {
+    return this.generations.get(tenantId) ?? 0;
+  }
+
+  private async loadMember(userId: string): Promise<MemberRow | null> {
     // One round trip: the user and the accounts assigned to them.
     const rows = await this.db.query<
       { id: string; email: string; name: string; role: Role; email_verified_at: Date | null; created_at: Date; assigned: string[] | null }

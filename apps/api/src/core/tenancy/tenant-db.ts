@@ -8,6 +8,8 @@ import { TenantContext } from './tenant-context.js';
 interface UnitOfWork {
   schemaName: string;
   em: EntityManager;
+  /** Run once the transaction has committed (cache invalidation must not run before others can see the change). */
+  afterCommit: (() => unknown)[];
 }
 
 /** Open units of work, per async call chain (one per request or job that started one). */
@@ -93,7 +95,17 @@ export class TenantDb {
     const schemaName = this.schemaName;
     const current = this.unit();
     if (current) return fn();
-    return this.orm.em.fork({ schema: schemaName }).transactional((em) => openUnit.run({ schemaName, em }, fn));
+    const afterCommit: UnitOfWork['afterCommit'] = [];
+    const result = await this.orm.em.fork({ schema: schemaName }).transactional((em) => openUnit.run({ schemaName, em, afterCommit }, fn));
+    for (const callback of afterCommit) await callback();
+    return result;
+  }
+
+  /** Runs `fn` after the open unit of work commits (never if it rolls back), or now when none is open. */
+  async afterCommit(fn: () => unknown): Promise<void> {
+    const unit = openUnit.getStore();
+    if (unit) unit.afterCommit.push(fn);
+    else await fn();
   }
 
   private unit(): UnitOfWork | undefined {
