@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
 import { controlTable, sql, tenantTable } from '../database/sql.js';
 import { CacheBus } from '../tenancy/cache-bus.js';
-import { LruCache } from '../tenancy/lru-cache.js';
+import { ScopedCache } from '../tenancy/scoped-cache.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantDb } from '../tenancy/tenant-db.js';
 
@@ -22,37 +22,23 @@ export interface MemberRow {
  * stale an entry can get if an invalidation message is lost (Redis down).
  */
 export const PRINCIPAL_CACHE = { max: 10_000, ttlMs: 30_000 };
-const TOPIC = 'principals';
 
 /** Loads who is calling; role changes, removals and new assignments take effect on the next request. */
 @Injectable()
 export class PrincipalRepository {
-  private readonly members = new LruCache<{ row: MemberRow; generation: number }>(PRINCIPAL_CACHE.max, PRINCIPAL_CACHE.ttlMs);
-  /**
-   * Bumped per tenant on every change. A read records the generation before it queries, so a row
-   * read while a change was committing is never served after the change's invalidation.
-   */
-  private readonly generations = new Map<number, number>();
+  private readonly members: ScopedCache<MemberRow>;
 
   constructor(
     private readonly db: TenantDb,
     private readonly ctx: TenantContext,
-    private readonly bus: CacheBus,
+    bus: CacheBus,
   ) {
-    bus.on(TOPIC, (tenantId) => this.generations.set(Number(tenantId), this.generation(Number(tenantId)) + 1));
+    this.members = new ScopedCache(bus, 'principals', PRINCIPAL_CACHE);
   }
 
   /** The member of the current workspace, cached; the same object for every hit (callers may key on it). */
-  async findMember(userId: string): Promise<MemberRow | null> {
-    const tenantId = this.ctx.tenant.id;
-    const key = `${tenantId}:${userId}`;
-    const generation = this.generation(tenantId);
-    const hit = this.members.get(key);
-    if (hit && hit.generation === generation) return hit.row;
-    const row = await this.loadMember(userId);
-    if (row) this.members.set(key, { row, generation });
-    else this.members.delete(key);
-    return row;
+  findMember(userId: string): Promise<MemberRow | null> {
+    return this.members.get(this.ctx.tenant.id, userId, () => this.loadMember(userId));
   }
 
   /**
@@ -61,11 +47,7 @@ export class PrincipalRepository {
    */
   async membersChanged(): Promise<void> {
     const tenantId = this.ctx.tenant.id;
-    await this.db.afterCommit(() => this.bus.publish(TOPIC, String(tenantId)));
-  }
-
-  private generation(tenantId: number): number {
-    return this.generations.get(tenantId) ?? 0;
+    await this.db.afterCommit(() => this.members.invalidate(tenantId));
   }
 
   private async loadMember(userId: string): Promise<MemberRow | null> {
