@@ -10,6 +10,10 @@ import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.se
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
 import type { AccessClaims, Principal } from './principal.js';
 import { PrincipalRepository, type MemberRow } from './principal.repository.js';
+import { LruCache } from '../tenancy/lru-cache.js';
+
+/** Bounded: a flood of distinct valid tokens evicts, it cannot grow memory. */
+const VERIFIED_TOKENS = { max: 10_000, ttlMs: 60_000 };
 
 export type AppRequest = FastifyRequest & { principal?: Principal; resolvedHost?: ResolvedHost; user?: AccessClaims };
 
@@ -40,6 +44,11 @@ export class AccessGuard implements CanActivate {
   private readonly adminAuth = new AdminPassportGuard();
   /** Abilities built once per cached member row (a changed member is a new row object). */
   private readonly abilities = new WeakMap<MemberRow, AppAbility>();
+  /**
+   * Access tokens whose signature, audience, issuer and type already passed, until they expire: a
+   * token is a few hundred bytes of immutable text, so checking it once per process is enough.
+   */
+  private readonly verified = new LruCache<AccessClaims>(VERIFIED_TOKENS.max, VERIFIED_TOKENS.ttlMs);
 
   constructor(
     private readonly reflector: Reflector,
@@ -76,8 +85,7 @@ export class AccessGuard implements CanActivate {
       case 'authenticated':
       case 'policy': {
         if (host.realm !== 'workspace') throw notFound('Route');
-        await this.memberAuth.canActivate(context);
-        const claims = request.user!;
+        const claims = await this.memberClaims(context, request);
         // A token from another workspace is not a session here, whatever it says.
         if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
         const member = await this.principals.findMember(claims.sub);
@@ -100,6 +108,20 @@ export class AccessGuard implements CanActivate {
         return true;
       }
     }
+  }
+
+  private async memberClaims(context: ExecutionContext, request: AppRequest): Promise<AccessClaims> {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const hit = token ? this.verified.get(token) : undefined;
+    if (hit && hit.exp !== undefined && hit.exp * 1000 > Date.now()) {
+      request.user = hit;
+      return hit;
+    }
+    await this.memberAuth.canActivate(context);
+    const claims = request.user!;
+    if (token && typeof claims.exp === 'number') this.verified.set(token, claims);
+    return claims;
   }
 
   private abilityOf(member: MemberRow): AppAbility {

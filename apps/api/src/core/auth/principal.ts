@@ -29,4 +29,6 @@ export interface AccessClaims {
   tid?: number;
   sid?: string;
   typ: 'access';
+  /** Expiry, seconds since the epoch (set by the signer). */
+  exp?: number;
 }

@@ -28,8 +28,15 @@ export class CacheBus implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     if (!this.config.redisUrl) return;
     const options = { ...redisOptionsFromUrl(this.config.redisUrl), lazyConnect: true };
-    this.publisher = new Redis(options);
+    // A publish during a Redis outage fails at once (and is logged) instead of holding the request.
+    this.publisher = new Redis({ ...options, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 1_000 });
     this.subscriber = new Redis(options);
+    let connectedBefore = false;
+    this.subscriber.on('ready', () => {
+      // Back after a disconnect: messages sent meanwhile are lost, so drop everything cached here.
+      if (connectedBefore) for (const topic of this.listeners.keys()) this.deliver(topic, '*');
+      connectedBefore = true;
+    });
     this.subscriber.on('message', (channel: string, raw: string) => {
       if (channel !== this.channel) return;
       const { origin, topic, message } = JSON.parse(raw) as { origin: string; topic: string; message: string };
