@@ -1,5 +1,6 @@
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CONTROL_ENTITIES } from '../../control/control.entity.js';
+import { releaseClientsThatDie } from './pool-guard.js';
 import { TENANT_ENTITIES } from './tenant-entities.js';
 
 export interface OrmOptions {
@@ -21,7 +22,7 @@ export async function createOrm(options: OrmOptions): Promise<MikroORM> {
     entities: [...CONTROL_ENTITIES, ...TENANT_ENTITIES],
     pool: { min: 0, max: options.poolSize },
     // Fail fast while the database is unreachable: the request answers 503 database_unavailable instead of hanging.
-    driverOptions: options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : undefined,
+    driverOptions: { ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}), onPoolCreated: releaseClientsThatDie },
     debug: options.debug ?? false,
     allowGlobalContext: false,
     // We never diff the live database: migrations are explicit (see migration-runner.ts).
