@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
 import { PrincipalRepository } from '../core/auth/principal.repository.js';
-import { UserEntity, type User } from '../auth/auth.entity.js';
+import { UserEntity, type User } from '../members/member.entity.js';
 import { InvitationEntity, type Invitation } from './team.entity.js';
 
 @Injectable()
