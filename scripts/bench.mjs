@@ -9,7 +9,7 @@
 //  4. a ten-page branded PDF on a warm Chromium and PDFs/s through the render queue (scripts/bench/pdf.mjs; BENCH_ONLY=pdf).
 import { fork, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
@@ -57,7 +57,9 @@ async function twentyFiveAccounts(port, host, token) {
 
 async function startApi(db) {
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], { cwd: root, env: { ...env(db), PORT: String(port), SEED_DEMO: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the API (open it in Chrome DevTools or speedscope).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, 'apps/api/dist/main.js'], { cwd: root, env: { ...env(db), PORT: String(port), SEED_DEMO: 'true' }, stdio: ['ignore', 'pipe', 'inherit'] });
   child.stdout.resume();
   let exited = null;
   child.on('exit', (code) => (exited = code));
@@ -85,6 +87,28 @@ function requestJson(port, method, path, host, body, token) {
   });
 }
 
+/** CPU time (user + system) a process has used so far, in µs (Linux /proc; null elsewhere). */
+function cpuMicros(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * One round of load plus the server's CPU time per request: on a machine other work shares,
+ * requests/s depends on the CPU the server was given, CPU per request does not.
+ */
+async function measured(pid, options) {
+  const before = cpuMicros(pid);
+  const result = await load({ ...options, seconds: SECONDS / 3 });
+  const after = cpuMicros(pid);
+  return { ...result, cpuUs: before === null || after === null ? NaN : after - before };
+}
+
 async function throughput({ path = '/api/auth/me', barePath = '/me', prepare = async () => {} } = {}) {
   const db = `ig_bench_${process.pid}`;
   await admin(`drop database if exists ${db}`);
@@ -107,9 +131,10 @@ async function throughput({ path = '/api/auth/me', barePath = '/me', prepare = a
       await load({ ...base, seconds: 3 });
       // Alternate the two in rounds so a noisy moment on this shared 2-core machine hits both alike.
       const rounds = [];
-      for (let i = 0; i < 3; i++) rounds.push({ ours: await load({ ...ours, seconds: SECONDS / 3 }), bare: await load({ ...base, seconds: SECONDS / 3 }) });
+      for (let i = 0; i < 3; i++) rounds.push({ ours: await measured(api.child.pid, ours), bare: await measured(bare.pid, base) });
       const merge = (k) => ({
         rps: rounds.reduce((sum, r) => sum + r[k].rps, 0) / rounds.length,
+        cpuUsPerRequest: rounds.reduce((sum, r) => sum + r[k].cpuUs, 0) / rounds.reduce((sum, r) => sum + r[k].requests, 0),
         p50: Math.max(...rounds.map((r) => r[k].p50)),
         p99: Math.max(...rounds.map((r) => r[k].p99)),
         errors: rounds.reduce((sum, r) => sum + r[k].errors, 0),
@@ -259,6 +284,9 @@ async function syncBench({ accounts = Number(process.env.BENCH_ACCOUNTS ?? 200),
 }
 
 const f = (n) => n.toFixed(1);
+/** Server CPU per request, ours and bare: the ratio a quiet machine's req/s ratio tends to (the load generator and PostgreSQL aside). */
+const cpuLine = (x) =>
+  `server CPU per request: ours ${f(x.ours.cpuUsPerRequest)} µs, bare ${f(x.bare.cpuUsPerRequest)} µs → CPU ratio bare/ours = ${(x.bare.cpuUsPerRequest / x.ours.cpuUsPerRequest).toFixed(2)}`;
 if (process.env.BENCH_ONLY === 'engine') {
   await (await import('./bench/engine.mjs')).printEngineBench();
   process.exit(0);
@@ -274,6 +302,7 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'list') {
   console.log(`GET /api/accounts (25 accounts, owner)                 ${f(l.ours.rps)} req/s  worst-round p50 ${f(l.ours.p50)} ms  p99 ${f(l.ours.p99)} ms  errors ${l.ours.errors}`);
   console.log(`bare Fastify + pg, same statement                      ${f(l.bare.rps)} req/s  worst-round p50 ${f(l.bare.p50)} ms  p99 ${f(l.bare.p99)} ms  errors ${l.bare.errors}`);
   console.log(`list ratio ours/bare = ${r.toFixed(2)} (goal ≥ 0.5) ${r >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${l.rounds.map((x) => x.toFixed(2)).join(', ')}`);
+  console.log(cpuLine(l));
   if (process.env.BENCH_ONLY === 'list') process.exit(0);
 }
 const t = await throughput();
@@ -281,6 +310,7 @@ const ratio = t.ours.rps / t.bare.rps;
 console.log(`GET /api/auth/me (workspace host, JWT + tenant + user)  ${f(t.ours.rps)} req/s  worst-round p50 ${f(t.ours.p50)} ms  p99 ${f(t.ours.p99)} ms  errors ${t.ours.errors}`);
 console.log(`bare Fastify + same single-row query                   ${f(t.bare.rps)} req/s  worst-round p50 ${f(t.bare.p50)} ms  p99 ${f(t.bare.p99)} ms  errors ${t.bare.errors}`);
 console.log(`ratio ours/bare = ${ratio.toFixed(2)} (goal ≥ 0.5) ${ratio >= 0.5 ? 'OK' : 'BELOW GOAL'}; per round ${t.rounds.map((r) => r.toFixed(2)).join(', ')}`);
+console.log(cpuLine(t));
 {
   // Every answer is parsed with its route's response schema (@ApiRoute wraps the handler): its cost per /me answer.
   const { meResponseSchema } = await import(new URL('../libs/contracts/dist/index.js', import.meta.url).href);

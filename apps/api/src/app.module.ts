@@ -18,6 +18,7 @@ import { StorageModule } from './core/storage/storage.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
 import { TenantContext } from './core/tenancy/tenant-context.js';
+import { CacheBus } from './core/tenancy/cache-bus.js';
 import { TenantResolver } from './core/tenancy/tenant-resolver.service.js';
 import { HealthModule } from './health/health.module.js';
 import { TeamModule } from './team/team.module.js';
@@ -79,6 +80,7 @@ class CoreModule {
         { provide: MikroORM, useValue: options.orm },
         { provide: MigrationRunner, useFactory: (orm: MikroORM) => new MigrationRunner(orm.em), inject: [MikroORM] },
         TenantContext,
+        CacheBus,
         TenantResolver,
         TenantDb,
         ControlDb,
@@ -86,7 +88,7 @@ class CoreModule {
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
     };
   }
 }

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -16,6 +15,7 @@ import { EMBEDDED_MAX_CONNECTIONS, EMBEDDED_OWNER_POOL, startEmbeddedPostgres, t
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { createOrm } from './core/database/orm.js';
 import { addErrorResponses } from './core/http/openapi.js';
+import { securityHeaders } from './core/http/security-headers.js';
 import { serveWebApp } from './web/web-static.js';
 
 export interface Database {
@@ -33,6 +33,8 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   const orm = await createOrm({
     url: config.databaseUrl ?? embedded!.url,
     poolSize: embedded ? (embedded.owned ? EMBEDDED_OWNER_POOL : EMBEDDED_MAX_CONNECTIONS - EMBEDDED_OWNER_POOL) : config.databasePoolSize,
+    // PGlite is in this process (nothing to be unreachable) and serialises every session: a wait there is queueing, not an outage.
+    connectTimeoutMs: embedded ? undefined : config.databaseConnectTimeoutMs,
   });
   return {
     orm,
@@ -81,7 +83,7 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
   await app.register(fastifyCookie);
   // Branding uploads; each route reads its parts with its own (smaller) limits.
   await app.register(fastifyMultipart, { limits: { fileSize: 1_048_576, files: 1, fields: 8, parts: 10 } });
-  await app.register(fastifyHelmet, {
+  const helmetHeaders = await securityHeaders({
     // The SPA loads only its own bundles; styles include React's style attributes (charts), images
     // may come from Instagram's CDN. Swagger UI (/api/docs) needs inline scripts, so it is exempt.
     contentSecurityPolicy: {
@@ -101,6 +103,10 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     crossOriginEmbedderPolicy: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(helmetHeaders);
+    done();
+  });
   // Two Host headers are ambiguous (proxies and this app may each pick a different one): refuse.
   fastify.addHook('onRequest', async (request, reply) => {
     if (countHostHeaders(request.raw.rawHeaders) > 1) {

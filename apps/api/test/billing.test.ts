@@ -1,3 +1,5 @@
+import { CacheBus } from '../src/core/tenancy/cache-bus.js';
+import { PLAN_INPUTS_TOPIC } from '../src/limits/plan-inputs-cache.js';
 import { FakeStripe } from './support/fake-stripe.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
@@ -168,6 +170,8 @@ describe('billing: plans, limits, Stripe checkout and webhooks, referrals', () =
 
     // The grace period is over (moved into the past rather than waiting a week).
     await t.sql("update control.subscriptions set grace_ends_at = now() - interval '1 minute' where stripe_subscription_id = $1", [subId]);
+    // Written behind the API (time passing), so the cached plan inputs are told as the API's own writes tell them.
+    await t.app.get(CacheBus).publish(PLAN_INPUTS_TOPIC, '*');
     const down = await billing('globex', globex);
     expect(down).toMatchObject({ status: 'past_due', downgraded: true, plan: { key: 'starter' }, usage: { accounts: { used: 4, limit: 1 } } });
     expect(down.readOnlyAccountIds).toHaveLength(3);

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { AuthRepository } from '../src/auth/auth.repository.js';
-import { SyncRepository } from '../src/sync/sync.repository.js';
+import { InstagramDataRepository } from '../src/instagram-data/instagram-data.repository.js';
 import { InstagramClientProvider } from '../src/core/instagram/instagram-client.provider.js';
 import { createTestApp, host, tokenFromMail, type TestApp } from './support/test-app.js';
 
@@ -87,7 +87,7 @@ describe('edge validation', () => {
   });
 
   it('manual account: if its first numbers cannot be stored, the account is not left behind', async () => {
-    const spy = jest.spyOn(t.app.get(SyncRepository), 'upsertAccountMetrics').mockRejectedValueOnce(new Error('metrics insert failed'));
+    const spy = jest.spyOn(t.app.get(InstagramDataRepository), 'upsertAccountMetrics').mockRejectedValueOnce(new Error('metrics insert failed'));
     try {
       const res = await t.request('POST', '/api/accounts/manual', { host: host('acme'), token: owner, body: { username: 'probe.atomic', followersCount: 5 } });
       expect(res.status).toBe(500);

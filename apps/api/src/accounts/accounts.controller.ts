@@ -7,8 +7,6 @@ import {
   assignmentListSchema,
   importReportSchema,
   mediaListSchema,
-  refreshResponseSchema,
-  syncRunViewSchema,
   uuidParamSchema,
 } from '@instagrowth/contracts';
 import type { z } from 'zod';
@@ -65,21 +63,6 @@ export class AccountsController {
   @ApiRoute({ summary: 'Import posts into a manual account from CSV; answers what was imported and each rejected row', responses: { 200: importReportSchema }, errors: { 400: ['not_manual'], 402: ['account_read_only'], 403: ['forbidden'], 404: ['not_found'] } })
   importCsv(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string, @ZodBody(csvImportSchema, { rawTextFields: ['csv'] }) body: z.infer<typeof csvImportSchema>) {
     return this.accounts.importCsv(actor, id, body.csv);
-  }
-
-  @Post(':id/refresh')
-  @HttpCode(202)
-  @Policy('sync', 'InstagramAccount')
-  @ApiRoute({ summary: 'Start a sync of a connected account ("Refresh now"); poll GET …/sync for progress', responses: { 202: refreshResponseSchema }, errors: { 400: ['not_connected'], 402: ['account_read_only'], 403: ['forbidden'], 404: ['not_found'], 409: ['reconnect_required'] } })
-  refresh(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string) {
-    return this.accounts.refresh(actor, id);
-  }
-
-  @Get(':id/sync')
-  @Policy('read', 'InstagramAccount')
-  @ApiRoute({ summary: 'The account’s latest sync run and its progress', responses: { 200: syncRunViewSchema }, errors: { 404: ['not_found'] } })
-  syncStatus(@CurrentPrincipal() actor: MemberPrincipal, @ZodParam('id', uuidParamSchema) id: string) {
-    return this.accounts.syncStatus(actor, id);
   }
 
   @Delete(':id')

@@ -5,6 +5,7 @@ import { joinSql, rawSql, sql, tenantTable } from '../core/database/sql.js';
 import { compileFilter } from '../core/database/sql-filter.js';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
 import { conflict } from '../core/errors/domain-error.js';
+import { PrincipalRepository } from '../core/auth/principal.repository.js';
 import type { AccountStatus, InstagramAccount } from './accounts.entity.js';
 
 export interface HistoryRow {
@@ -61,7 +62,10 @@ function toAccount(row: InstagramAccount): InstagramAccount {
 /** Instagram accounts and their read models, in the current tenant's schema. */
 @Injectable()
 export class AccountsRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly principals: PrincipalRepository,
+  ) {}
 
   /**
    * Accounts matching the caller's ability filter (see core/auth/casl-filter.ts; null = none) and
@@ -151,6 +155,7 @@ export class AccountsRepository {
   async assign(userId: string, accountId: string): Promise<void> {
     await this.db.execute(sql`insert into ${assignments} (user_id, resource_type, resource_id, created_at)
       values (${userId}, 'instagram_account', ${accountId}, now()) on conflict do nothing`);
+    await this.principals.membersChanged();
   }
 
   listAssignments(accountId: string): Promise<{ userId: string; name: string; email: string; role: string }[]> {
@@ -170,6 +175,7 @@ export class AccountsRepository {
       if (userIds.length) {
         await this.db.execute(sql`insert into ${assignments} (user_id, resource_type, resource_id) select unnest(${userIds}::uuid[]), 'instagram_account', ${accountId}`);
       }
+      await this.principals.membersChanged();
       return true;
     });
   }

@@ -7,9 +7,8 @@ import { accessibleFilter } from '../core/auth/casl-filter.js';
 import type { MemberPrincipal } from '../core/auth/principal.js';
 import { badRequest, conflict, DomainError, forbidden, notFound } from '../core/errors/domain-error.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
-import { SyncRepository } from '../sync/sync.repository.js';
-import { SyncService } from '../sync/sync.service.js';
-import { dayOf } from '../sync/sync.dto.js';
+import { InstagramDataRepository } from '../instagram-data/instagram-data.repository.js';
+import { dayOf } from '../instagram-data/days.js';
 import type { InstagramAccount } from './accounts.entity.js';
 import { AccountsIndexRepository } from './accounts-index.repository.js';
 import { AccountsRepository } from './accounts.repository.js';
@@ -22,8 +21,7 @@ export class AccountsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly repo: AccountsRepository,
-    private readonly syncRepo: SyncRepository,
-    private readonly sync: SyncService,
+    private readonly data: InstagramDataRepository,
     private readonly index: AccountsIndexRepository,
     private readonly ctx: TenantContext,
     private readonly limits: LimitsService,
@@ -35,7 +33,8 @@ export class AccountsService {
   }
 
   /** After a downgrade, accounts over the plan's limit keep their data but take no new data. */
-  private async assertWritable(accountId: string): Promise<void> {
+  /** 402 `account_read_only` for an account over the plan's limit (downgrade keeps it, read-only). */
+  async assertWritable(accountId: string): Promise<void> {
     if ((await this.limits.readOnlyAccountIds()).has(accountId)) {
       throw new DomainError('account_read_only', 402, 'This account is over your plan’s account limit, so it is read-only (nothing was deleted). An owner can pay the open invoice or upgrade on the billing page.');
     }
@@ -142,7 +141,7 @@ export class AccountsService {
       ...(input.followsCount === undefined ? [] : [{ day, metric: 'follows_count', value: input.followsCount, status: 'ok' as const }]),
       ...(input.mediaCount === undefined ? [] : [{ day, metric: 'media_count', value: input.mediaCount, status: 'ok' as const }]),
     ];
-    await this.syncRepo.upsertAccountMetrics(accountId, 'manual', rows);
+    await this.data.upsertAccountMetrics(accountId, 'manual', rows);
   }
 
   async importCsv(actor: MemberPrincipal, id: string, csv: string) {
@@ -152,7 +151,7 @@ export class AccountsService {
     const { posts, rejected } = parsePostsCsv(csv);
     // Ids derive from the row's content, so importing the same file twice updates instead of duplicating.
     const idFor = (p: (typeof posts)[number]) => `csv:${account.id}:${p.postedAt.toISOString()}:${(p.caption ?? '').slice(0, 40)}`;
-    await this.syncRepo.upsertMedia(
+    await this.data.upsertMedia(
       posts.map((p) => ({
         id: idFor(p),
         accountId: account.id,
@@ -170,26 +169,12 @@ export class AccountsService {
     );
     const day = dayOf(new Date());
     const names = { likes: 'likes', comments: 'comments', saves: 'saved', shares: 'shares', reach: 'reach', views: 'views' } as const;
-    await this.syncRepo.upsertMediaInsights(
+    await this.data.upsertMediaInsights(
       posts.flatMap((p) =>
         (Object.keys(names) as (keyof typeof names)[]).map((k) => ({ mediaId: idFor(p), day, metric: names[k], value: p.metrics[k], status: p.metrics[k] === null ? ('unavailable' as const) : ('ok' as const) })),
       ),
     );
     return { imported: posts.length, rejected };
-  }
-
-  async refresh(actor: MemberPrincipal, id: string) {
-    const account = await this.findOneOrFail(actor, id, 'sync');
-    if (account.kind === 'manual') throw badRequest('not_connected', 'A manual account has nothing to sync: update its numbers or import a CSV.');
-    if (account.status === 'reconnect_required') throw conflict('reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account first.');
-    await this.assertWritable(account.id);
-    const run = await this.sync.start(account.id, 'manual');
-    return { syncRunId: run.id };
-  }
-
-  async syncStatus(actor: MemberPrincipal, id: string) {
-    const account = await this.findOneOrFail(actor, id);
-    return this.sync.latest(account.id);
   }
 
   async disconnect(actor: MemberPrincipal, id: string): Promise<void> {

@@ -1,6 +1,4 @@
-import type { SessionView, UserView } from '@instagrowth/contracts';
-import type { MemberPrincipal } from '../core/auth/principal.js';
-import type { User } from './auth.entity.js';
+import type { SessionView } from '@instagrowth/contracts';
 
 export {
   acceptInvitationSchema,
@@ -14,21 +12,10 @@ export {
   updateProfileSchema,
 } from '@instagrowth/contracts';
 
+export { toUserView } from '../members/member.view.js';
+
 export const REFRESH_COOKIE = 'ig_refresh';
 
-export function toUserView(user: User | MemberPrincipal): UserView {
-  if ('kind' in user) {
-    return { id: user.userId, email: user.email, name: user.name, role: user.role, emailVerified: user.emailVerified, createdAt: user.createdAt.toISOString() };
-  }
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    emailVerified: user.emailVerifiedAt !== null,
-    createdAt: new Date(user.createdAt).toISOString(),
-  };
-}
 
 export interface IssuedSession {
   session: SessionView;

@@ -1,23 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ROLES } from '@instagrowth/contracts';
 
-/** Tenant entities live in every tenant schema: `schema: '*'` lets a forked EntityManager pick it. */
-export const UserEntity = defineEntity({
-  name: 'User',
-  tableName: 'users',
-  schema: '*',
-  properties: {
-    id: p.uuid().primary(),
-    email: p.string().unique(),
-    name: p.string(),
-    passwordHash: p.string(),
-    role: p.enum(ROLES),
-    emailVerifiedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
-  },
-});
-export type User = InferEntity<typeof UserEntity>;
+export { UserEntity, AssignmentEntity, type User, type Assignment } from '../members/member.entity.js';
+
 
 export const RefreshTokenEntity = defineEntity({
   name: 'RefreshToken',
@@ -55,17 +39,3 @@ export const UserTokenEntity = defineEntity({
   },
 });
 export type UserToken = InferEntity<typeof UserTokenEntity>;
-
-/** Which resources (Instagram accounts, …) a manager or client works on. Part of their ability. */
-export const AssignmentEntity = defineEntity({
-  name: 'Assignment',
-  tableName: 'assignments',
-  schema: '*',
-  properties: {
-    userId: p.uuid().primary(),
-    resourceType: p.string().primary(),
-    resourceId: p.string().primary(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-  },
-});
-export type Assignment = InferEntity<typeof AssignmentEntity>;

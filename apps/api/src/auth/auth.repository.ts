@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
+import { PrincipalRepository } from '../core/auth/principal.repository.js';
 import { sql, tenantTable } from '../core/database/sql.js';
 import { RefreshTokenEntity, UserEntity, UserTokenEntity, type RefreshToken, type User, type UserToken } from './auth.entity.js';
 
 /** Users and their tokens, always in the current tenant's schema. */
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly principals: PrincipalRepository,
+  ) {}
 
   findUserByEmail(email: string): Promise<User | null> {
     return this.db.fork().findOne(UserEntity, { email });
@@ -47,11 +51,13 @@ export class AuthRepository {
       const sessions = options.keepFamilyId ? { userId, revokedAt: null, familyId: { $ne: options.keepFamilyId } } : { userId, revokedAt: null };
       await tx.nativeUpdate(RefreshTokenEntity, sessions, { revokedAt: now });
       if (options.verifyEmail) await tx.nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: now });
+      await this.principals.membersChanged();
     });
   }
 
   async markEmailVerified(userId: string): Promise<void> {
     await this.db.fork().nativeUpdate(UserEntity, { id: userId, emailVerifiedAt: null }, { emailVerifiedAt: new Date() });
+    await this.principals.membersChanged();
   }
 
   async insertRefreshToken(input: { userId: string; familyId: string; tokenHash: string; expiresAt: Date; userAgent?: string | null; ip?: string | null }): Promise<void> {
@@ -88,6 +94,7 @@ export class AuthRepository {
   async setName(userId: string, name: string): Promise<User | null> {
     const em = this.db.fork();
     await em.nativeUpdate(UserEntity, { id: userId }, { name, updatedAt: new Date() });
+    await this.principals.membersChanged();
     return em.findOne(UserEntity, { id: userId });
   }
 
@@ -95,6 +102,7 @@ export class AuthRepository {
   async setEmail(userId: string, email: string): Promise<boolean> {
     try {
       await this.db.fork().nativeUpdate(UserEntity, { id: userId }, { email, emailVerifiedAt: new Date(), updatedAt: new Date() });
+      await this.principals.membersChanged();
       return true;
     } catch (error) {
       if ((error as { code?: string }).code === '23505' || /unique/i.test(String((error as Error).message))) return false;
@@ -124,7 +132,9 @@ export class AuthRepository {
   }
 
   async revokeAllForUser(userId: string): Promise<number> {
-    return this.db.fork().nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
+    const revoked = await this.db.fork().nativeUpdate(RefreshTokenEntity, { userId, revokedAt: null }, { revokedAt: new Date() });
+    await this.principals.membersChanged();
+    return revoked;
   }
 
   async insertUserToken(input: { userId: string; purpose: UserToken['purpose']; tokenHash: string; expiresAt: Date; newEmail?: string }): Promise<void> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { sql, tenantTable } from '../core/database/sql.js';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
+import { PrincipalRepository } from '../core/auth/principal.repository.js';
 import type { ClientMember, ClientRow } from './clients.entity.js';
 
 const clients = tenantTable('clients');
@@ -16,7 +17,10 @@ const toRow = (r: Raw): ClientRow => ({ id: r.id, name: r.name, contacts: r.cont
 
 @Injectable()
 export class ClientsRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly principals: PrincipalRepository,
+  ) {}
 
   /** One transaction for a multi-step change (the client and its assignments move together). */
   unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
@@ -102,5 +106,6 @@ export class ClientsRepository {
       select distinct m.user_id, 'instagram_account', ca.account_id::text from ${clientMembers} m join ${clientAccounts} ca on ca.client_id = m.client_id
        where m.user_id = any(${userIds}::uuid[])
       on conflict do nothing`);
+    await this.principals.membersChanged();
   }
 }

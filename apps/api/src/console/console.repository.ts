@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ControlDb } from '../core/database/control-db.js';
+import { CacheBus } from '../core/tenancy/cache-bus.js';
+import { PLAN_INPUTS_TOPIC } from '../limits/plan-inputs-cache.js';
 import { quoteSchema } from '../core/database/schema-name.js';
 import { controlTable, joinSql, rawSql, sql, type RawSql, type SqlQuery } from '../core/database/sql.js';
 import type { AuditRow, CrossTenantAccountRow, CrossTenantUserRow, TenantFilter, TenantRow } from './console.entity.js';
@@ -22,7 +24,10 @@ type Live = { id: number; schema_name: string };
  */
 @Injectable()
 export class ConsoleRepository {
-  constructor(private readonly db: ControlDb) {}
+  constructor(
+    private readonly db: ControlDb,
+    private readonly bus: CacheBus,
+  ) {}
 
   async listTenants(f: TenantFilter): Promise<{ rows: TenantRow[]; total: number }> {
     const where: SqlQuery[] = [sql`true`];
@@ -160,6 +165,8 @@ export class ConsoleRepository {
       );
       const ends = new Date(t!.trial_ends_at);
       await this.db.execute(sql`update ${controlTable('subscriptions')} set trial_ends_at = ${ends}, updated_at = now() where tenant_id = ${tenantId} and status = 'trialing'`);
+      // The effective plan (limits, trial state) is cached per workspace: drop it once this commits.
+      await this.db.afterCommit(() => this.bus.publish(PLAN_INPUTS_TOPIC, String(tenantId)));
       return ends;
     });
   }

@@ -1,12 +1,17 @@
 import { quoteSchema } from '../core/database/schema-name.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { CacheBus } from '../core/tenancy/cache-bus.js';
+import { PLAN_INPUTS_TOPIC } from '../limits/plan-inputs-cache.js';
 import { DomainEntity, TenantEntity, type Tenant } from './control.entity.js';
 
 /** The only place that reads and writes the tenant registry. */
 @Injectable()
 export class TenantsRepository {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly bus: CacheBus,
+  ) {}
 
   private em() {
     return this.orm.em.fork();
@@ -86,6 +91,7 @@ export class TenantsRepository {
 
   async setPlanCode(id: number, planCode: string): Promise<void> {
     await this.em().getConnection().execute('update control.tenants set plan_code = ?, updated_at = now() where id = ?', [planCode, id]);
+    await this.bus.publish(PLAN_INPUTS_TOPIC, String(id));
   }
 
   async delete(id: number): Promise<void> {

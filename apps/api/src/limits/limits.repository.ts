@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { controlTable, sql, tenantTable } from '../core/database/sql.js';
+import { CacheBus } from '../core/tenancy/cache-bus.js';
+import { ScopedCache } from '../core/tenancy/scoped-cache.js';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
+import { PLAN_INPUTS_CACHE, PLAN_INPUTS_TOPIC } from './plan-inputs-cache.js';
 import { PLAN_COLUMNS } from '../plans/plans.repository.js';
 import type { PlanRow } from '../plans/plans.entity.js';
 import type { SubscriptionRow } from './limits.entity.js';
@@ -21,21 +24,46 @@ export const toSubscription = (row: SubscriptionRow): SubscriptionRow => ({
   graceEndsAt: dateOrNull(row.graceEndsAt),
 });
 
+export interface PlanInputs {
+  planCode: string;
+  trialEndsAt: Date | null;
+  subscription: SubscriptionRow | null;
+  plans: PlanRow[];
+}
+
 /** What the limits are read from: the registry row, the subscription, the plans, and the tenant's own counts. */
 @Injectable()
 export class LimitsRepository {
-  constructor(private readonly db: TenantDb) {}
+  private readonly inputs: ScopedCache<PlanInputs>;
 
-  async tenantPlan(tenantId: number): Promise<{ planCode: string; trialEndsAt: Date | null }> {
-    const row = await this.db.one<{ planCode: string; trialEndsAt: string | null }>(
-      sql`select plan_code as "planCode", trial_ends_at as "trialEndsAt" from ${controlTable('tenants')} where id = ${tenantId}`,
-    );
-    return { planCode: row?.planCode ?? 'trial', trialEndsAt: dateOrNull(row?.trialEndsAt) };
+  constructor(
+    private readonly db: TenantDb,
+    bus: CacheBus,
+  ) {
+    this.inputs = new ScopedCache(bus, PLAN_INPUTS_TOPIC, PLAN_INPUTS_CACHE);
   }
 
-  async subscription(tenantId: number): Promise<SubscriptionRow | null> {
-    const row = await this.db.one<SubscriptionRow>(sql`select ${SUBSCRIPTION_COLUMNS} from ${controlTable('subscriptions')} where tenant_id = ${tenantId}`);
-    return row ? toSubscription(row) : null;
+  /**
+   * Everything the effective plan is computed from, in one round trip (it is read on every list
+   * that shows a limit), cached per workspace until a write publishes PLAN_INPUTS_TOPIC.
+   */
+  async planInputs(tenantId: number): Promise<PlanInputs> {
+    return (await this.inputs.get(tenantId, 'plan', () => this.loadPlanInputs(tenantId)))!;
+  }
+
+  private async loadPlanInputs(tenantId: number): Promise<PlanInputs> {
+    const row = await this.db.one<{ planCode: string | null; trialEndsAt: string | null; subscription: SubscriptionRow | null; plans: PlanRow[] | null }>(
+      sql`select t.plan_code as "planCode", t.trial_ends_at as "trialEndsAt",
+              (select row_to_json(s) from (select ${SUBSCRIPTION_COLUMNS} from ${controlTable('subscriptions')} where tenant_id = ${tenantId}) s) as subscription,
+              (select json_agg(p) from (select ${PLAN_COLUMNS} from ${controlTable('plans')} order by position, key) p) as plans
+         from (select 1) one left join ${controlTable('tenants')} t on t.id = ${tenantId}`,
+    );
+    return {
+      planCode: row?.planCode ?? 'trial',
+      trialEndsAt: dateOrNull(row?.trialEndsAt),
+      subscription: row?.subscription ? toSubscription(row.subscription) : null,
+      plans: row?.plans ?? [],
+    };
   }
 
   plans(): Promise<PlanRow[]> {

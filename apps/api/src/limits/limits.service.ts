@@ -49,9 +49,9 @@ export class LimitsService {
 
   async current(now = new Date()): Promise<EffectivePlan> {
     const tenantId = this.ctx.tenant.id;
-    const [tenant, subscription, plans] = await Promise.all([this.repo.tenantPlan(tenantId), this.repo.subscription(tenantId), this.repo.plans()]);
+    const { planCode, trialEndsAt, subscription, plans } = await this.repo.planInputs(tenantId);
     return effectivePlan({
-      now, planCode: tenant.planCode, tenantTrialEndsAt: tenant.trialEndsAt, subscription, plans,
+      now, planCode, tenantTrialEndsAt: trialEndsAt, subscription, plans,
       defaults: { accounts: this.config.defaultAccountLimit, aiCredits: this.config.defaultAiCredits },
     });
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ControlDb } from '../core/database/control-db.js';
 import { controlTable, sql } from '../core/database/sql.js';
+import { CacheBus } from '../core/tenancy/cache-bus.js';
+import { PLAN_INPUTS_TOPIC } from '../limits/plan-inputs-cache.js';
 import type { SubscriptionRow } from '../limits/limits.entity.js';
 import { SUBSCRIPTION_COLUMNS, toSubscription } from '../limits/limits.repository.js';
 
@@ -12,7 +14,10 @@ export type SubscriptionWrite = Omit<SubscriptionRow, 'tenantId'>;
 /** control.subscriptions outside a tenant request (webhook jobs, the super-admin). */
 @Injectable()
 export class SubscriptionsRepository {
-  constructor(private readonly db: ControlDb) {}
+  constructor(
+    private readonly db: ControlDb,
+    private readonly bus: CacheBus,
+  ) {}
 
   transaction<T>(fn: () => Promise<T>): Promise<T> {
     return this.db.transaction(fn);
@@ -50,10 +55,12 @@ export class SubscriptionsRepository {
         extra_accounts = excluded.extra_accounts, white_label_addon = excluded.white_label_addon,
         grace_ends_at = excluded.grace_ends_at, updated_at = now()`);
     await this.db.execute(sql`update ${tenants} set plan_code = ${s.planKey}, trial_ends_at = ${s.trialEndsAt ?? null}, updated_at = now() where id = ${tenantId}`);
+    await this.db.afterCommit(() => this.bus.publish(PLAN_INPUTS_TOPIC, String(tenantId)));
   }
 
   async setCustomer(tenantId: number, customerId: string, fallback: SubscriptionWrite): Promise<void> {
     const updated = await this.db.execute(sql`update ${subscriptions} set stripe_customer_id = ${customerId}, updated_at = now() where tenant_id = ${tenantId}`);
+    if (updated) await this.db.afterCommit(() => this.bus.publish(PLAN_INPUTS_TOPIC, String(tenantId)));
     if (!updated) await this.upsert(tenantId, { ...fallback, stripeCustomerId: customerId });
   }
 }

@@ -20,8 +20,7 @@ export const FRESH_POST_DAYS = 30;
 export const OLD_POST_REFRESH_DAYS = 7;
 export const SYNC_ATTEMPTS = 3;
 
-export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+export { addDays, dayOf } from '../instagram-data/days.js';
 
 export function toSyncRunView(run: SyncRun): SyncRunView {
   return {

@@ -8,7 +8,7 @@ import {
 } from '@instagrowth/instagram-graph';
 import { ActivityBus } from '../core/activity/activity.bus.js';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../core/config/config.js';
-import { notFound } from '../core/errors/domain-error.js';
+import { badRequest, conflict, notFound } from '../core/errors/domain-error.js';
 import { InstagramClientProvider } from '../core/instagram/instagram-client.provider.js';
 import { MailService } from '../core/mail/mail.service.js';
 import { JobRunner } from '../core/queue/job-runner.service.js';
@@ -18,10 +18,13 @@ import { TenantContext } from '../core/tenancy/tenant-context.js';
 import type { InstagramAccount, SyncRun } from '../accounts/accounts.entity.js';
 import { profileFields } from '../accounts/accounts.dto.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
+import { AccountsService } from '../accounts/accounts.service.js';
+import type { MemberPrincipal } from '../core/auth/principal.js';
 import { TeamRepository } from '../team/team.repository.js';
 import { addDays, DAILY_TOTAL_METRICS, dayOf, FRESH_POST_DAYS, NonRetryableError, OLD_POST_REFRESH_DAYS, SYNC_ATTEMPTS, toSyncRunView } from './sync.dto.js';
 import { InstagramTokenVault, MissingInstagramTokenError } from '../core/instagram/token-vault.js';
-import { SyncRepository, type MetricUpsert } from './sync.repository.js';
+import { InstagramDataRepository, type MetricUpsert } from '../instagram-data/instagram-data.repository.js';
+import { SyncRepository } from './sync.repository.js';
 import { syncAccountJob } from './sync.jobs.js';
 
 
@@ -54,11 +57,13 @@ export class SyncService implements OnModuleInit {
     private readonly ctx: TenantContext,
     private readonly accounts: AccountsRepository,
     private readonly repo: SyncRepository,
+    private readonly data: InstagramDataRepository,
     private readonly instagram: InstagramClientProvider,
     private readonly team: TeamRepository,
     private readonly mail: MailService,
     private readonly vault: InstagramTokenVault,
     private readonly activity: ActivityBus,
+    private readonly accountAccess: AccountsService,
   ) {}
 
   onModuleInit(): void {
@@ -74,6 +79,21 @@ export class SyncService implements OnModuleInit {
     await this.accounts.setStatus(accountId, 'syncing');
     await this.jobs.dispatch(syncAccountJob, { accountId, runId: run.id }, { jobId: `sync-${this.ctx.tenant.id}-${run.id}` });
     return run;
+  }
+
+  /** "Refresh now": connected, not waiting for a reconnect, and within the plan. */
+  async refresh(actor: MemberPrincipal, id: string) {
+    const account = await this.accountAccess.findOneOrFail(actor, id, 'sync');
+    if (account.kind === 'manual') throw badRequest('not_connected', 'A manual account has nothing to sync: update its numbers or import a CSV.');
+    if (account.status === 'reconnect_required') throw conflict('reconnect_required', 'Instagram no longer accepts this connection. Reconnect the account first.');
+    await this.accountAccess.assertWritable(account.id);
+    const run = await this.start(account.id, 'manual');
+    return { syncRunId: run.id };
+  }
+
+  async status(actor: MemberPrincipal, id: string) {
+    const account = await this.accountAccess.findOneOrFail(actor, id);
+    return this.latest(account.id);
   }
 
   async latest(accountId: string) {
@@ -122,7 +142,7 @@ export class SyncService implements OnModuleInit {
     const igUserId = me.user_id ?? account.igUserId ?? me.id;
     await this.accounts.update(account.id, { ...profileFields(me, account.username), igUserId });
     // Follower history starts at connect: the API has none before, so every day's /me is the record.
-    await this.repo.upsertAccountMetrics(account.id, 'api', [
+    await this.data.upsertAccountMetrics(account.id, 'api', [
       metric(todayDay, 'followers_count', me.followers_count),
       metric(todayDay, 'follows_count', me.follows_count),
       metric(todayDay, 'media_count', me.media_count),
@@ -134,7 +154,7 @@ export class SyncService implements OnModuleInit {
     for await (const batch of client.listMedia(token, { igUserId, limit: 100 })) {
       page++;
       listed.push(...batch.items);
-      await this.repo.upsertMedia(
+      await this.data.upsertMedia(
         batch.items.map((m) => ({
           id: m.id,
           accountId: account.id,
@@ -154,7 +174,7 @@ export class SyncService implements OnModuleInit {
     }
 
     await step(35, `Reading insights for ${listed.length} posts`);
-    const fetched = await this.repo.mediaInsightState(account.id);
+    const fetched = await this.data.mediaInsightState(account.id);
     const due = listed.filter((m) => {
       const last = fetched.get(m.id) ?? null;
       if (!last) return true;
@@ -171,21 +191,21 @@ export class SyncService implements OnModuleInit {
       if (pending.length >= 400) {
         const batch = pending;
         pending = [];
-        await this.repo.upsertMediaInsights(batch);
+        await this.data.upsertMediaInsights(batch);
       }
       if (done % 25 === 0) await step(35 + Math.round((done / due.length) * 40), `Reading insights (${done}/${due.length} posts)`);
     });
-    await this.repo.upsertMediaInsights(pending);
+    await this.data.upsertMediaInsights(pending);
 
     await step(75, 'Reading account reach');
     const firstConnect = !account.backfilledAt;
     const yesterday = addDays(today, -1);
     const since = addDays(today, firstConnect ? -this.config.instagram.backfillDays : -7);
-    const reachStored = await this.repo.storedDays(account.id, 'reach', dayOf(since), dayOf(yesterday));
+    const reachStored = await this.data.storedDays(account.id, 'reach', dayOf(since), dayOf(yesterday));
     const reachMissing = daysBetween(since, yesterday).filter((d) => !reachStored.has(d));
     if (reachMissing.length) {
       const series = await counted(client.getAccountInsightsSeries(token, igUserId, { metric: 'reach', since: new Date(`${reachMissing[0]}T00:00:00Z`), until: new Date(`${reachMissing.at(-1)}T23:59:59Z`) }));
-      await this.repo.upsertAccountMetrics(
+      await this.data.upsertAccountMetrics(
         account.id,
         'api',
         series.points.map((p) => ({ day: p.endTime.slice(0, 10), metric: 'reach', value: p.value, status: p.value === null ? 'unavailable' : 'ok' })),
@@ -193,17 +213,17 @@ export class SyncService implements OnModuleInit {
     }
 
     await step(85, 'Reading daily totals');
-    const totalsStored = await this.repo.storedDays(account.id, 'accounts_engaged', dayOf(since), dayOf(yesterday));
+    const totalsStored = await this.data.storedDays(account.id, 'accounts_engaged', dayOf(since), dayOf(yesterday));
     const totalsMissing = daysBetween(since, yesterday).filter((d) => !totalsStored.has(d));
     await pool(totalsMissing, 4, async (day) => {
       const results = await counted(client.getAccountTotalValues(token, igUserId, { metrics: [...DAILY_TOTAL_METRICS], day }));
-      await this.repo.upsertAccountMetrics(account.id, 'api', results.map((r) => ({ day, metric: r.metric, value: r.value, status: r.status })));
+      await this.data.upsertAccountMetrics(account.id, 'api', results.map((r) => ({ day, metric: r.metric, value: r.value, status: r.status })));
     });
 
     await step(95, 'Reading when followers are online');
     try {
       const online = await counted(client.getOnlineFollowers(token, igUserId));
-      await this.repo.upsertOnlineFollowers(
+      await this.data.upsertOnlineFollowers(
         account.id,
         online.days.flatMap((d) => Object.entries(d.hours ?? {}).map(([hour, value]) => ({ day: d.endTime.slice(0, 10), hour: Number(hour), value }))),
       );

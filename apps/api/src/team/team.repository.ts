@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@instagrowth/contracts';
 import { TenantDb } from '../core/tenancy/tenant-db.js';
-import { UserEntity, type User } from '../auth/auth.entity.js';
+import { PrincipalRepository } from '../core/auth/principal.repository.js';
+import { UserEntity, type User } from '../members/member.entity.js';
 import { InvitationEntity, type Invitation } from './team.entity.js';
 
 @Injectable()
 export class TeamRepository {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly principals: PrincipalRepository,
+  ) {}
 
   listMembers(): Promise<User[]> {
     return this.db.fork().find(UserEntity, {}, { orderBy: { createdAt: 'asc' } });
@@ -23,10 +27,12 @@ export class TeamRepository {
 
   async setRole(id: string, role: Role): Promise<void> {
     await this.db.fork().nativeUpdate(UserEntity, { id }, { role, updatedAt: new Date() });
+    await this.principals.membersChanged();
   }
 
   async deleteMember(id: string): Promise<void> {
     await this.db.fork().nativeDelete(UserEntity, { id });
+    await this.principals.membersChanged();
   }
 
   listPendingInvitations(): Promise<Invitation[]> {

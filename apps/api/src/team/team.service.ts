@@ -11,8 +11,8 @@ import { conflict, DomainError, forbidden, notFound } from '../core/errors/domai
 import { MailService } from '../core/mail/mail.service.js';
 import { RequestThrottle } from '../core/rate-limit/request-throttle.service.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
-import { toUserView } from '../auth/auth.dto.js';
-import type { User } from '../auth/auth.entity.js';
+import { toUserView } from '../members/member.view.js';
+import type { User } from '../members/member.entity.js';
 import { toInvitationView } from './team.dto.js';
 import { TeamRepository } from './team.repository.js';
 

@@ -1,4 +1,4 @@
-import type { MediaUpsert, MetricUpsert } from '../sync/sync.repository.js';
+import type { MediaUpsert, MetricUpsert } from '../instagram-data/instagram-data.repository.js';
 
 /** Deterministic PRNG (mulberry32), so the demo looks the same on every machine. */
 function random(seed: number): () => number {

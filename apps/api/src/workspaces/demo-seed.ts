@@ -12,6 +12,7 @@ import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { seedDemoContent } from '../planner/demo-content.js';
 import { seedDemoApproval } from '../approvals/demo-approval.js';
 import { SyncRepository } from '../sync/sync.repository.js';
+import { InstagramDataRepository } from '../instagram-data/instagram-data.repository.js';
 import { demoHistory } from './demo-data.js';
 import { AuditsService } from '../audits/audits.service.js';
 
@@ -44,7 +45,7 @@ export async function seedFromManifest(app: INestApplicationContext, file: strin
       created.push(await users.createUser({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password), emailVerified: true }));
     }
     const accounts = app.get(AccountsRepository, { strict: false });
-    const history = app.get(SyncRepository, { strict: false });
+    const history = app.get(InstagramDataRepository, { strict: false });
     for (const spec of manifest.manualAccounts ?? []) {
       const account = await accounts.insert({ kind: 'manual', status: 'manual', username: spec.username, name: spec.name, followersCount: spec.followers, mediaCount: spec.posts });
       const data = demoHistory(account.id, spec);

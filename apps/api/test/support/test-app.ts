@@ -39,14 +39,18 @@ export interface TestApp {
 const DEFAULT_PASSWORDS: Record<string, string> = { acme: 'acme-password-123', globex: 'globex-password-123' };
 
 /** A fresh copy of the template database and the real app on it (Redis-backed queues and counters). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** The app's DATABASE_URL from the file's database URL (e.g. through a proxy); the test's own pool connects directly. */
+  options: { databaseUrl?: (url: string) => string } = {},
+): Promise<TestApp> {
   const template = process.env.IG_TEMPLATE_DB;
   if (!template) throw new Error('IG_TEMPLATE_DB is not set: run the tests through jest (global setup).');
   const dbName = `ig_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${dbName} template ${template}`);
   const config = loadConfig({
     ...TEST_SECRETS,
-    DATABASE_URL: databaseUrl(dbName),
+    DATABASE_URL: options.databaseUrl ? options.databaseUrl(databaseUrl(dbName)) : databaseUrl(dbName),
     DATABASE_POOL_SIZE: '5',
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: `igt-${dbName}`,

@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { ClsService } from 'nestjs-cls';
 import { AuthGuard } from '@nestjs/passport';
-import { abilityFor } from '@instagrowth/authz';
+import { abilityFor, type AppAbility } from '@instagrowth/authz';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
@@ -11,7 +11,11 @@ import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.service.js';
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
 import type { AccessClaims, Principal } from './principal.js';
-import { PrincipalRepository } from './principal.repository.js';
+import { PrincipalRepository, type MemberRow } from './principal.repository.js';
+import { LruCache } from '../tenancy/lru-cache.js';
+
+/** Bounded: a flood of distinct valid tokens evicts, it cannot grow memory. */
+const VERIFIED_TOKENS = { max: 10_000, ttlMs: 60_000 };
 
 export type AppRequest = FastifyRequest & { principal?: Principal; resolvedHost?: ResolvedHost; user?: AccessClaims };
 
@@ -40,6 +44,13 @@ export const unknownWorkspace = () =>
 export class AccessGuard implements CanActivate {
   private readonly memberAuth = new PassportGuard();
   private readonly adminAuth = new AdminPassportGuard();
+  /** Abilities built once per cached member row (a changed member is a new row object). */
+  private readonly abilities = new WeakMap<MemberRow, AppAbility>();
+  /**
+   * Access tokens whose signature, audience, issuer and type already passed, until they expire: a
+   * token is a few hundred bytes of immutable text, so checking it once per process is enough.
+   */
+  private readonly verified = new LruCache<AccessClaims>(VERIFIED_TOKENS.max, VERIFIED_TOKENS.ttlMs);
 
   constructor(
     private readonly reflector: Reflector,
@@ -80,14 +91,13 @@ export class AccessGuard implements CanActivate {
       case 'authenticated':
       case 'policy': {
         if (host.realm !== 'workspace') throw notFound('Route');
-        await this.memberAuth.canActivate(context);
-        const claims = request.user!;
+        const claims = await this.memberClaims(context, request);
         // A token from another workspace is not a session here, whatever it says.
         if (claims.tid !== host.tenant.id) throw unauthorized('wrong_workspace', 'This session belongs to another workspace. Sign in here.');
         const impersonation = typeof claims.imp === 'string' ? await this.checkImpersonation(claims.imp, host, request) : undefined;
         const member = await this.principals.findMember(claims.sub);
         if (!member) throw unauthorized('invalid_token', 'Your account is no longer a member of this workspace.');
-        const ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+        const ability = this.abilityOf(member);
         request.principal = {
           kind: 'member',
           userId: member.id,
@@ -121,6 +131,29 @@ export class AccessGuard implements CanActivate {
       throw new DomainError('impersonation_forbidden', 403, 'Not while impersonating: billing, passwords, e-mail addresses and profiles can only be changed by the workspace\'s own members.');
     }
     return { sessionId: session.id, adminId: session.adminId, expiresAt: session.expiresAt };
+  }
+
+  private async memberClaims(context: ExecutionContext, request: AppRequest): Promise<AccessClaims> {
+    const header = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const hit = token ? this.verified.get(token) : undefined;
+    if (hit && hit.exp !== undefined && hit.exp * 1000 > Date.now()) {
+      request.user = hit;
+      return hit;
+    }
+    await this.memberAuth.canActivate(context);
+    const claims = request.user!;
+    if (token && typeof claims.exp === 'number') this.verified.set(token, claims);
+    return claims;
+  }
+
+  private abilityOf(member: MemberRow): AppAbility {
+    let ability = this.abilities.get(member);
+    if (!ability) {
+      ability = abilityFor({ userId: member.id, role: member.role, assignedAccountIds: member.assignedAccountIds });
+      this.abilities.set(member, ability);
+    }
+    return ability;
   }
 
   private checkRealm(realm: RouteRealm, host: ResolvedHost): void {

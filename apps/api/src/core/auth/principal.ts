@@ -33,4 +33,6 @@ export interface AccessClaims {
   /** Workspace tokens: the impersonation session this token belongs to. */
   imp?: string;
   typ: 'access';
+  /** Expiry, seconds since the epoch (set by the signer). */
+  exp?: number;
 }

@@ -20,6 +20,7 @@ const envSchema = z.object({
   APP_URL: z.string().url('must be an absolute URL such as http://localhost:3000').optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]{1,40}$/, 'must be 1-40 of a-z, 0-9, : _ -').default('ig'),
   DATA_DIR: z.string().default('.data'),
@@ -103,6 +104,8 @@ export interface AppConfig {
   appUrl: URL;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** How long a request waits for a pooled connection (or a new one to connect) before it answers 503. */
+  databaseConnectTimeoutMs: number;
   redisUrl: string | undefined;
   /** Namespaces queues and counters, so several deployments (or test files) can share one Redis. */
   redisPrefix: string;
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appUrl,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     dataDir,

@@ -1,46 +1,46 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
-import { openUnitOfWorkEm } from '../tenancy/tenant-db.js';
+import { afterCommit, openTransaction, runInTransaction } from './open-transaction.js';
 import type { SqlQuery } from './sql.js';
 
-const openTx = new AsyncLocalStorage<EntityManager>();
-
 /**
- * The control schema's data path outside a tenant (webhooks, the super-admin, the job that applies
- * a Stripe event): the same `sql` template with `controlTable(…)`, and a transaction that nested
- * calls join. Inside an open tenant unit of work every statement joins that transaction instead of
- * taking a second connection (PGlite has one session; PostgreSQL would split the transaction).
+ * The control schema's one data path, inside a workspace request or outside one (webhooks, the
+ * super-admin, jobs): the `sql` template with `controlTable(…)` only (a tenant table throws), and a
+ * transaction that nested calls join. Inside an open tenant unit of work every statement joins
+ * that transaction instead of taking a second connection. (`TenantDb.control` is this object.)
  */
 @Injectable()
 export class ControlDb {
   constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
 
   async query<T>(query: SqlQuery): Promise<T[]> {
-    const { text, values } = query.compile(null);
-    const em = this.current() ?? this.orm.em;
-    const result = await em.getKysely().executeQuery(CompiledQuery.raw(text, values));
-    return result.rows as T[];
+    return (await this.run(query)).rows as T[];
   }
 
   async one<T>(query: SqlQuery): Promise<T | null> {
     return (await this.query<T>(query))[0] ?? null;
   }
 
+  /** Affected row count of an insert/update/delete. */
   async execute(query: SqlQuery): Promise<number> {
-    const { text, values } = query.compile(null);
-    const em = this.current() ?? this.orm.em;
-    const result = await em.getKysely().executeQuery(CompiledQuery.raw(text, values));
-    return Number(result.numAffectedRows ?? 0n);
+    return Number((await this.run(query)).numAffectedRows ?? 0n);
   }
 
-  private current(): EntityManager | undefined {
-    return openTx.getStore() ?? openUnitOfWorkEm();
-  }
-
+  /** One transaction for `fn`; joins the transaction already open in this call chain, if any. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.current()) return fn();
-    return this.orm.em.fork().transactional((em) => openTx.run(em, fn));
+    if (openTransaction.getStore()) return fn();
+    return runInTransaction(this.orm.em.fork(), { schemaName: null }, fn);
+  }
+
+  /** Runs `fn` once the open transaction has committed (cache invalidation), or now when none is open. */
+  afterCommit(fn: () => unknown): Promise<void> {
+    return afterCommit(fn);
+  }
+
+  private run(query: SqlQuery) {
+    const { text, values } = query.compile(null);
+    const em: EntityManager = openTransaction.getStore()?.controlEm ?? this.orm.em;
+    return em.getKysely().executeQuery(CompiledQuery.raw(text, values));
   }
 }

@@ -3,7 +3,8 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 import { redisOptionsFromUrl } from '../queue/redis-options.js';
 import { COUNTER_STORE, LoginThrottle } from './login-throttle.service.js';
-import { MemoryCounterStore, RedisCounterStore } from './rate-limit.store.js';
+import { FallbackCounterStore } from './fallback-counter.store.js';
+import { MemoryCounterStore } from './rate-limit.store.js';
 import { RequestThrottle } from './request-throttle.service.js';
 
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
@@ -18,11 +19,13 @@ export class RateLimitModule {
       providers: [
         {
           provide: REDIS_CLIENT,
-          useFactory: () => (config.redisUrl ? new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 2, lazyConnect: false }) : null),
+          // Counters must not wait for a dead Redis: no offline queue, a bounded command time (see FallbackCounterStore).
+          useFactory: () =>
+            config.redisUrl ? new Redis({ ...redisOptionsFromUrl(config.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 1_000, lazyConnect: false }) : null,
         },
         {
           provide: COUNTER_STORE,
-          useFactory: (redis: Redis | null) => (redis ? new RedisCounterStore(redis, `${config.redisPrefix}:rl:`) : new MemoryCounterStore()),
+          useFactory: (redis: Redis | null) => (redis ? new FallbackCounterStore(redis, `${config.redisPrefix}:rl:`) : new MemoryCounterStore()),
           inject: [REDIS_CLIENT],
         },
         LoginThrottle,

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/config.js';
 import type { TenantsRepository } from '../../control/tenants.repository.js';
+import { CacheBus } from './cache-bus.js';
 import { LruCache } from './lru-cache.js';
 import { TenantResolver, UNKNOWN_CACHE } from './tenant-resolver.service.js';
 
@@ -31,7 +32,8 @@ describe('TenantResolver cache bounds', () => {
   it('random unknown Host headers cannot grow memory past the negative-cache bound', async () => {
     let lookups = 0;
     const tenants = { findBySlug: async () => (lookups++, null), findByVerifiedDomain: async () => (lookups++, null) } as unknown as TenantsRepository;
-    const resolver = new TenantResolver({ baseDomain: 'example.test', redisPrefix: 'x', redisUrl: undefined } as AppConfig, tenants);
+    const config = { baseDomain: 'example.test', redisPrefix: 'x', redisUrl: undefined } as AppConfig;
+    const resolver = new TenantResolver(config, tenants, new CacheBus(config));
     for (let i = 0; i < UNKNOWN_CACHE.max * 3; i++) await resolver.resolve(`w${i}.example.test`);
     expect(resolver.sizes.unknown).toBe(UNKNOWN_CACHE.max);
     // A repeat is served from the cache.

@@ -1,20 +1,10 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { CompiledQuery } from 'kysely';
+import { ControlDb } from '../database/control-db.js';
+import { afterCommit, openTransaction, runInTransaction, type OpenTransaction } from '../database/open-transaction.js';
 import type { SqlQuery } from '../database/sql.js';
 import { TenantContext } from './tenant-context.js';
-
-interface UnitOfWork {
-  schemaName: string;
-  em: EntityManager;
-}
-
-/** Open units of work, per async call chain (one per request or job that started one). */
-const openUnit = new AsyncLocalStorage<UnitOfWork>();
-
-/** The EntityManager of the tenant unit of work open in this call chain, if any (ControlDb joins it). */
-export const openUnitOfWorkEm = (): EntityManager | undefined => openUnit.getStore()?.em;
 
 /**
  * The one data path of a tenant's repositories. Raw SQL (the `sql` template, tables qualified here
@@ -30,6 +20,8 @@ export class TenantDb {
   constructor(
     private readonly ctx: TenantContext,
     @Inject(MikroORM) private readonly orm: MikroORM,
+    /** The registry (`controlTable(…)` only), with or without a tenant; the same object as the injectable ControlDb. */
+    readonly control: ControlDb,
   ) {}
 
   /** The tenant's schema name (from the naming function, checked when the tenant was resolved). */
@@ -69,17 +61,7 @@ export class TenantDb {
     return Number((await this.run(query, this.schemaName, this.unit())).numAffectedRows ?? 0n);
   }
 
-  /**
-   * The registry (`controlTable(…)` only; a tenant table throws): usable with or without a tenant,
-   * and inside an open unit of work it joins that transaction.
-   */
-  readonly control = {
-    query: async <T>(query: SqlQuery): Promise<T[]> => (await this.run(query, null, openUnit.getStore())).rows as T[],
-    one: async <T>(query: SqlQuery): Promise<T | null> => ((await this.run(query, null, openUnit.getStore())).rows[0] as T | undefined) ?? null,
-    execute: async (query: SqlQuery): Promise<number> => Number((await this.run(query, null, openUnit.getStore())).numAffectedRows ?? 0n),
-  };
-
-  private run(query: SqlQuery, schemaName: string | null, unit: UnitOfWork | undefined) {
+  private run(query: SqlQuery, schemaName: string, unit: OpenTransaction | undefined) {
     const { text, values } = query.compile(schemaName);
     const kysely = unit ? unit.em.getKysely() : this.orm.em.getKysely();
     return kysely.executeQuery(CompiledQuery.raw(text, values));
@@ -91,14 +73,23 @@ export class TenantDb {
    */
   async unitOfWork<T>(fn: () => Promise<T>): Promise<T> {
     const schemaName = this.schemaName;
-    const current = this.unit();
-    if (current) return fn();
-    return this.orm.em.fork({ schema: schemaName }).transactional((em) => openUnit.run({ schemaName, em }, fn));
+    if (this.unit()) return fn();
+    // Inside a control transaction: a tenant transaction of its own, whose control statements and
+    // after-commit callbacks stay with the outer one.
+    const outer = openTransaction.getStore();
+    return runInTransaction(this.orm.em.fork({ schema: schemaName }), { schemaName, controlEm: outer?.controlEm, afterCommit: outer?.afterCommit }, fn);
   }
 
-  private unit(): UnitOfWork | undefined {
-    const unit = openUnit.getStore();
-    if (unit && unit.schemaName !== this.schemaName) {
+  /** Runs `fn` after the open unit of work commits (never if it rolls back), or now when none is open. */
+  afterCommit(fn: () => unknown): Promise<void> {
+    return afterCommit(fn);
+  }
+
+  /** The open tenant unit of work (a control transaction is not one). */
+  private unit(): OpenTransaction | undefined {
+    const unit = openTransaction.getStore();
+    if (!unit || unit.schemaName === null) return undefined;
+    if (unit.schemaName !== this.schemaName) {
       throw new Error(`A unit of work of ${unit.schemaName} is open while serving ${this.schemaName}.`);
     }
     return unit;

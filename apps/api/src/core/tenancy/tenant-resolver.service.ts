@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Tenant } from '../../control/control.entity.js';
 import { TenantsRepository } from '../../control/tenants.repository.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { redisOptionsFromUrl } from '../queue/redis-options.js';
+import { CacheBus } from './cache-bus.js';
 import { classifyHost } from './host.js';
 import { LruCache } from './lru-cache.js';
 import { hasExpectedSchema } from './schema-check.js';
@@ -19,42 +18,23 @@ export const KNOWN_CACHE = { max: 10_000, ttlMs: 60_000 };
 /** Unknown hosts: anyone can invent them, so fewer and shorter (a new sign-up shows within seconds). */
 export const UNKNOWN_CACHE = { max: 1_000, ttlMs: 5_000 };
 
+const TENANT_CACHE_TOPIC = 'tenants';
+
 /**
  * Host → tenant, cached in two bounded LRUs. A change (suspend, sign-up) clears this process's
  * cache at once and, with REDIS_URL, every other process's through a pub/sub message.
  */
 @Injectable()
-export class TenantResolver implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('TenantResolver');
+export class TenantResolver {
   private readonly known = new LruCache<ResolvedHost>(KNOWN_CACHE.max, KNOWN_CACHE.ttlMs);
   private readonly unknown = new LruCache<ResolvedHost>(UNKNOWN_CACHE.max, UNKNOWN_CACHE.ttlMs);
-  private publisher: Redis | undefined;
-  private subscriber: Redis | undefined;
-  private readonly channel: string;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenants: TenantsRepository,
+    private readonly bus: CacheBus,
   ) {
-    this.channel = `${config.redisPrefix}:tenant-cache`;
-  }
-
-  async onModuleInit(): Promise<void> {
-    if (!this.config.redisUrl) return;
-    const options = { ...redisOptionsFromUrl(this.config.redisUrl), lazyConnect: true };
-    this.publisher = new Redis(options);
-    this.subscriber = new Redis(options);
-    this.subscriber.on('message', (channel) => {
-      if (channel === this.channel) this.clearLocal();
-    });
-    this.subscriber.on('error', (e) => this.logger.warn(`cache invalidation channel: ${e.message}`));
-    this.publisher.on('error', (e) => this.logger.warn(`cache invalidation channel: ${e.message}`));
-    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-    await this.subscriber.subscribe(this.channel);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.subscriber?.quit().catch(() => undefined), this.publisher?.quit().catch(() => undefined)]);
+    bus.on(TENANT_CACHE_TOPIC, () => this.clearLocal());
   }
 
   /** Entry counts (tests assert the bounds). */
@@ -81,10 +61,7 @@ export class TenantResolver implements OnModuleInit, OnModuleDestroy {
 
   /** Drops every cached entry here now, and in every other process as soon as Redis delivers. */
   async invalidate(): Promise<void> {
-    this.clearLocal();
-    if (this.publisher) {
-      await this.publisher.publish(this.channel, 'clear').catch((e: Error) => this.logger.warn(`could not publish cache invalidation: ${e.message}`));
-    }
+    await this.bus.publish(TENANT_CACHE_TOPIC);
   }
 
   private clearLocal(): void {
