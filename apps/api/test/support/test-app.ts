@@ -1,3 +1,5 @@
+import { CacheBus } from '../../src/core/tenancy/cache-bus.js';
+import { PLAN_INPUTS_TOPIC } from '../../src/limits/plan-inputs-cache.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +37,9 @@ export interface TestApp {
   waitForMail(to: string, template: string): Promise<{ subject: string; html: string; text: string }>;
   close(): Promise<void>;
 }
+
+/** Every cache the app keeps of control/tenant rows (scoped caches and the tenant resolver). */
+const CACHED_TOPICS = [PLAN_INPUTS_TOPIC, 'principals', 'tenants'];
 
 const DEFAULT_PASSWORDS: Record<string, string> = { acme: 'acme-password-123', globex: 'globex-password-123' };
 
@@ -113,7 +118,14 @@ export async function createTestApp(
       return adminToken;
     },
     async sql(query, params = []) {
-      return (await pool.query(query, params)).rows;
+      const rows = (await pool.query(query, params)).rows;
+      // A test that writes behind the API (a plan, a role, a tenant row) did what no code path of the
+      // app does without telling its caches: tell them, as the app's own writers do after commit.
+      if (/\b(insert|update|delete|alter|truncate)\b/i.test(query)) {
+        const bus = app.get(CacheBus);
+        for (const topic of CACHED_TOPICS) await bus.publish(topic, '*');
+      }
+      return rows;
     },
     async schemaOf(slug) {
       const [row] = await t.sql<{ id: number }>('select id from control.tenants where slug = $1', [slug]);
