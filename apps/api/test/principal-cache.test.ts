@@ -60,7 +60,7 @@ describe('principal cache', () => {
     const { token } = await t.login('acme', 'owner@acme.test');
     expect((await me(other.app, token)).body.user.name).not.toBe('Renamed Behind');
     const schema = await t.schemaOf('acme');
-    await t.sql(`update "${schema}".users set name = 'Renamed Behind' where email = 'owner@acme.test'`);
+    await t.sqlUnannounced(`update "${schema}".users set name = 'Renamed Behind' where email = 'owner@acme.test'`);
     expect((await me(other.app, token)).body.user.name).not.toBe('Renamed Behind');
     const delivered = nextInvalidation(other.app);
     const profile = await t.request('PATCH', '/api/auth/profile', { host: host('acme'), token, body: { name: 'Renamed Again' } });

@@ -31,7 +31,10 @@ export interface TestApp {
   request(method: string, url: string, opts?: { host?: string; token?: string; body?: unknown; cookie?: string; ip?: string; headers?: Record<string, string> }): Promise<InjectResult>;
   login(slug: string, email: string, password?: string): Promise<{ token: string; refreshCookie: string; user: any }>;
   adminLogin(): Promise<string>;
+  /** SQL on the test's database; a write also drops the app's caches (as the app's own writers do). */
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** The same without telling the caches: for tests of the caches themselves. */
+  sqlUnannounced<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** A workspace's schema name, from its id by the app's naming function (never hard-coded). */
   schemaOf(slug: string): Promise<string>;
   waitForMail(to: string, template: string): Promise<{ subject: string; html: string; text: string }>;
@@ -116,6 +119,9 @@ export async function createTestApp(
       if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
       adminToken = res.body.accessToken as string;
       return adminToken;
+    },
+    async sqlUnannounced(query, params = []) {
+      return (await pool.query(query, params)).rows;
     },
     async sql(query, params = []) {
       const rows = (await pool.query(query, params)).rows;
