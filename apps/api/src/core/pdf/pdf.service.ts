@@ -5,6 +5,7 @@ import { PLATFORM_BRANDING, reportBranding } from './branding.js';
 import type { PdfRenderOptions, PdfTemplate, ReportBranding } from './pdf.types.js';
 import { SAMPLE_REPORT, sampleReportData } from './sample-report.js';
 import { renderLayout } from './templates/layout.js';
+import { withoutMetaRefresh } from './meta-refresh.js';
 
 /**
  * Branded reports as PDF (for downloads) or as a standalone HTML page (for logged-out share
@@ -55,6 +56,6 @@ export class PdfService implements OnApplicationShutdown {
     // Colours and logo are re-checked even if the caller built the branding by hand: they land in CSS.
     const brand = reportBranding(branding);
     const body = template.body(data, { data: { brand } });
-    return renderLayout({ title: template.title(data, brand), body, branding: brand, mode, pageSize });
+    return renderLayout({ title: template.title(data, brand), body: withoutMetaRefresh(body), branding: brand, mode, pageSize });
   }
 }

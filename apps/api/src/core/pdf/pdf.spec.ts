@@ -5,6 +5,7 @@ import { PdfService } from './pdf.service.js';
 import type { ReportBranding } from './pdf.types.js';
 import { SAMPLE_REPORT, sampleReportData } from './sample-report.js';
 import { cssString, pageCss, renderLayout, REPORT_CSP } from './templates/layout.js';
+import { withoutMetaRefresh } from './meta-refresh.js';
 
 // renderHtml never touches the browser; the executable does not even need to exist.
 const service = new PdfService({ pdf: { executablePath: '/nonexistent/chromium', concurrency: 1, timeoutMs: 1000 } } as AppConfig);
@@ -87,6 +88,13 @@ describe('PDF templates', () => {
     expect(html).toContain('class="ig-brandbar"');
     expect(html).toContain('<footer class="ig-web-footer"><span>Prepared by Acme</span>');
     expect(html).toContain('class="ig-report ig-web"');
+  });
+});
+
+describe('meta refresh', () => {
+  it('is removed in every spelling, and nothing else is', () => {
+    const body = `<p>keep</p><META HTTP-EQUIV="Refresh" content="0;url=http://x"><meta http-equiv='refresh' content="1"><meta http-equiv=refresh content=0><meta charset="utf-8"><meta name="refresh" content="x">`;
+    expect(withoutMetaRefresh(body)).toBe('<p>keep</p><meta charset="utf-8"><meta name="refresh" content="x">');
   });
 });
 
