@@ -28,10 +28,19 @@ function* walk(dir) {
 }
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+// A schema written into SQL by hand (`from control.tenants`, `join "t_1a".users`): the `sql`
+// template's controlTable()/tenantTable() qualify names instead. Migrations and the data path itself
+// (core/database, core/tenancy) and the table-type generator (cli/db-types.ts) are the exceptions.
+const HAND_PREFIX = /\b(?:from|join|into|update|table)\s+(?:control|"?t_[a-z0-9]+"?)\.[a-z_"]/i;
 const problems = [];
 for (const path of walk(src)) {
   const file = relative(src, path);
   const text = readFileSync(path, 'utf8');
+  if (!file.startsWith('core/database/') && !file.startsWith('core/tenancy/') && file !== 'cli/db-types.ts' && !file.endsWith('.spec.ts')) {
+    text.split('\n').forEach((line, i) => {
+      if (HAND_PREFIX.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line)) problems.push(`apps/api/src/${file}:${i + 1}: hand-written schema prefix (use controlTable()/tenantTable() in the sql template)`);
+    });
+  }
   for (const m of text.matchAll(IMPORT)) {
     const specifier = m[1] ?? m[2];
     if (RESTRICTED.some((r) => r.test(specifier)) && !allowed(file, specifier)) problems.push(`apps/api/src/${file}: imports ${specifier} (database access belongs in a *.repository.ts)`);
@@ -41,4 +50,4 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log('› data access only from repositories: ok');
+console.log('› data access only from repositories, no hand-written schema prefixes: ok');

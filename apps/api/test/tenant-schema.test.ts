@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { schemaNameFor } from '../src/core/database/schema-name.js';
+import { COLUMN_INFO_SQL, renderTableTypes, type ColumnInfo } from '../src/core/database/table-types.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 describe('stored schema_name', () => {
@@ -23,5 +25,22 @@ describe('stored schema_name', () => {
     const res = await t.request('POST', '/api/auth/login', { host: host('globex'), body: { email: 'owner@acme.test', password: 'acme-password-123' } });
     expect(res.status).toBe(404);
     expect(res.body.error).toBe('unknown_workspace');
+  });
+});
+
+describe('typed table definitions (tables.generated.ts)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('match every table and column the migrations created on PostgreSQL (else: npm run db:types)', async () => {
+    const [acme] = await t.sql<{ id: number }>(`select id from control.tenants where slug = 'acme'`);
+    const control = await t.sql<ColumnInfo>(COLUMN_INFO_SQL, ['control']);
+    const tenant = await t.sql<ColumnInfo>(COLUMN_INFO_SQL, [schemaNameFor(acme.id)]);
+    expect(tenant.some((c) => c.table === 'users' && c.column === 'email')).toBe(true);
+    const committed = readFileSync(new URL('../src/core/database/tables.generated.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(renderTableTypes(control, tenant));
   });
 });

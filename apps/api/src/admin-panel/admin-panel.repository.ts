@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
+import { ControlDb } from '../core/database/control-db.js';
+import { controlTable, sql } from '../core/database/sql.js';
 import { PlatformAdminEntity, SystemSettingEntity, type PlatformAdmin, type SystemSetting } from '../control/control.entity.js';
 
 /** Platform admins and system settings, in the control schema. */
 @Injectable()
 export class AdminPanelRepository {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(
+    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly db: ControlDb,
+  ) {}
 
   findAdminByEmail(email: string): Promise<PlatformAdmin | null> {
     return this.orm.em.fork().findOne(PlatformAdminEntity, { email });
@@ -21,11 +26,11 @@ export class AdminPanelRepository {
 
   /** True when `step` is later than the last used one (and is now the last used one). */
   async claimTotpStep(id: string, step: number): Promise<boolean> {
-    const rows = await this.orm.em.getConnection().execute<{ id: string }[]>(
-      'update control.platform_admins set totp_last_step = ? where id = ? and (totp_last_step is null or totp_last_step < ?) returning id',
-      [step, id, step],
+    const claimed = await this.db.execute(
+      sql`update ${controlTable('platform_admins')} set totp_last_step = ${step}
+          where id = ${id} and (totp_last_step is null or totp_last_step < ${step})`,
     );
-    return rows.length === 1;
+    return claimed === 1;
   }
 
   async touchLogin(id: string): Promise<void> {
@@ -35,12 +40,12 @@ export class AdminPanelRepository {
   /** A new admin session (the token names it; the access guard enforces its idle timeout). */
   async createSession(adminId: string, ip: string | null): Promise<string> {
     const id = randomUUID();
-    await this.orm.em.getConnection().execute('insert into control.admin_sessions (id, admin_id, ip) values (?, ?, ?)', [id, adminId, ip]);
+    await this.db.execute(sql`insert into ${controlTable('admin_sessions')} (id, admin_id, ip) values (${id}, ${adminId}, ${ip})`);
     return id;
   }
 
   async endSession(id: string, adminId: string): Promise<void> {
-    await this.orm.em.getConnection().execute('update control.admin_sessions set ended_at = now() where id = ? and admin_id = ? and ended_at is null', [id, adminId]);
+    await this.db.execute(sql`update ${controlTable('admin_sessions')} set ended_at = now() where id = ${id} and admin_id = ${adminId} and ended_at is null`);
   }
 
   listSettings(): Promise<SystemSetting[]> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { ControlDb } from '../core/database/control-db.js';
+import { controlTable, sql } from '../core/database/sql.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../core/storage/storage.types.js';
 import { ASSET_CACHE_CONTROL, ASSET_TYPES, type StoredBranding } from './branding.entity.js';
 
@@ -7,21 +8,19 @@ import { ASSET_CACHE_CONTROL, ASSET_TYPES, type StoredBranding } from './brandin
 @Injectable()
 export class BrandingRepository {
   constructor(
-    @Inject(MikroORM) private readonly orm: MikroORM,
+    private readonly db: ControlDb,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
   ) {}
 
   async find(tenantId: number): Promise<{ name: string; planCode: string; branding: StoredBranding } | null> {
-    const rows = await this.orm.em.fork().execute<{ name: string; plan_code: string; branding: StoredBranding }[]>(
-      'select name, plan_code, branding from control.tenants where id = ?',
-      [tenantId],
+    const row = await this.db.one<{ name: string; plan_code: string; branding: StoredBranding }>(
+      sql`select name, plan_code, branding from ${controlTable('tenants')} where id = ${tenantId}`,
     );
-    const row = rows[0];
     return row ? { name: row.name, planCode: row.plan_code, branding: row.branding } : null;
   }
 
   async save(tenantId: number, branding: StoredBranding): Promise<void> {
-    await this.orm.em.fork().execute('update control.tenants set branding = ?::jsonb, updated_at = now() where id = ?', [JSON.stringify(branding), tenantId]);
+    await this.db.execute(sql`update ${controlTable('tenants')} set branding = ${JSON.stringify(branding)}::jsonb, updated_at = now() where id = ${tenantId}`);
   }
 
   /** Content-addressed: writing the same bytes twice writes the same object again, harmlessly. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { ControlDb } from '../core/database/control-db.js';
+import { controlTable, sql, type SqlQuery } from '../core/database/sql.js';
 import type { DomainRow } from './domains.entity.js';
 
 interface Raw {
@@ -25,36 +26,38 @@ const toRow = (r: Raw): DomainRow => ({
   createdAt: new Date(r.created_at),
 });
 
+const domains = controlTable('domains');
+
 /** control.domains: the registry the host resolver routes custom domains by. */
 @Injectable()
 export class DomainsRepository {
-  constructor(@Inject(MikroORM) private readonly orm: MikroORM) {}
+  constructor(private readonly db: ControlDb) {}
 
-  private async rows(query: string, params: unknown[]): Promise<DomainRow[]> {
-    return (await this.orm.em.fork().execute<Raw[]>(query, params)).map(toRow);
+  private async rows(query: SqlQuery): Promise<DomainRow[]> {
+    return (await this.db.query<Raw>(query)).map(toRow);
   }
 
   list(tenantId: number): Promise<DomainRow[]> {
-    return this.rows('select * from control.domains where tenant_id = ? order by created_at, hostname', [tenantId]);
+    return this.rows(sql`select * from ${domains} where tenant_id = ${tenantId} order by created_at, hostname`);
   }
 
   listAll(): Promise<DomainRow[]> {
-    return this.rows('select * from control.domains order by id', []);
+    return this.rows(sql`select * from ${domains} order by id`);
   }
 
   async find(tenantId: number, id: string): Promise<DomainRow | null> {
-    return (await this.rows('select * from control.domains where tenant_id = ? and id = ?', [tenantId, id]))[0] ?? null;
+    return (await this.rows(sql`select * from ${domains} where tenant_id = ${tenantId} and id = ${id}`))[0] ?? null;
   }
 
   async findByHostname(hostname: string): Promise<DomainRow | null> {
-    return (await this.rows('select * from control.domains where hostname = ?', [hostname]))[0] ?? null;
+    return (await this.rows(sql`select * from ${domains} where hostname = ${hostname}`))[0] ?? null;
   }
 
   /** Null when the hostname is already claimed (unique index). */
   async insert(tenantId: number, hostname: string, token: string): Promise<DomainRow | null> {
     const rows = await this.rows(
-      'insert into control.domains (id, tenant_id, hostname, verification_token) values (?, ?, ?, ?) on conflict (hostname) do nothing returning *',
-      [randomUUID(), tenantId, hostname, token],
+      sql`insert into ${domains} (id, tenant_id, hostname, verification_token) values (${randomUUID()}, ${tenantId}, ${hostname}, ${token})
+          on conflict (hostname) do nothing returning *`,
     );
     return rows[0] ?? null;
   }
@@ -62,23 +65,22 @@ export class DomainsRepository {
   /** Records a check; `verified` keeps the first verification time, `false` stops routing. */
   async recordCheck(id: string, verified: boolean, error: string | null): Promise<DomainRow | null> {
     const rows = await this.rows(
-      `update control.domains set last_checked_at = now(), last_error = ?,
-         verified_at = case when ? then coalesce(verified_at, now()) else null end
-       where id = ? returning *`,
-      [error, verified, id],
+      sql`update ${domains} set last_checked_at = now(), last_error = ${error},
+            verified_at = case when ${verified}::boolean then coalesce(verified_at, now()) else null end
+          where id = ${id} returning *`,
     );
     return rows[0] ?? null;
   }
 
   async delete(tenantId: number, id: string): Promise<boolean> {
-    const rows = await this.orm.em.fork().execute<{ id: string }[]>('delete from control.domains where tenant_id = ? and id = ? returning id', [tenantId, id]);
-    return rows.length > 0;
+    return (await this.db.execute(sql`delete from ${domains} where tenant_id = ${tenantId} and id = ${id}`)) > 0;
   }
 
   async isActiveVerified(hostname: string): Promise<boolean> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<{ ok: number }[]>(`select 1 as ok from control.domains d join control.tenants t on t.id = d.tenant_id where d.hostname = ? and d.verified_at is not null and t.status = 'active'`, [hostname]);
-    return rows.length > 0;
+    const row = await this.db.one(
+      sql`select 1 as ok from ${domains} d join ${controlTable('tenants')} t on t.id = d.tenant_id
+          where d.hostname = ${hostname} and d.verified_at is not null and t.status = 'active'`,
+    );
+    return row !== null;
   }
 }

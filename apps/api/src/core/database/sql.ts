@@ -5,6 +5,7 @@
  * `"t_xx"."users"` for the tenant being served, or `"control"."…"` for the registry.
  */
 import { quoteSchema } from './schema-name.js';
+import type { ControlTableName, TenantTableName } from './tables.generated.js';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -77,6 +78,7 @@ export function joinSql(fragments: readonly SqlQuery[], separator: string): SqlQ
   return new SqlQuery(strings, fragments);
 }
 
-export const tenantTable = (name: string) => new TenantTable(name);
-export const controlTable = (name: string) => new ControlTable(name);
+/** Only names of tables the migrations create compile (tables.generated.ts). */
+export const tenantTable = (name: TenantTableName) => new TenantTable(name);
+export const controlTable = (name: ControlTableName) => new ControlTable(name);
 export const rawSql = (text: string) => new RawSql(text);
