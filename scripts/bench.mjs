@@ -181,7 +181,8 @@ async function provisioning() {
     await em.execute(`insert into control.tenants (slug, name, schema_name, status)
       select 'bulk-' || g, 'Bulk ' || g, 'pending_' || g, 'active' from generate_series(1, 200) g`);
     const rows = await em.execute(`select id from control.tenants where slug like 'bulk-%'`);
-    for (const { id } of rows) await em.execute('update control.tenants set schema_name = ? where id = ?', [`t_${id.toString(36)}`, id]);
+    const { schemaNameFor } = await dist('core/database/schema-name.js');
+    for (const { id } of rows) await em.execute('update control.tenants set schema_name = ? where id = ?', [schemaNameFor(Number(id)), id]);
     const runner = new MigrationRunner(database.orm.em);
     const t1 = performance.now();
     const fresh = await runner.migrateAll({ concurrency: config.migrationConcurrency, startFrom: rows[0].id });

@@ -80,7 +80,7 @@ describe('auth', () => {
       expect(rotated).not.toBe(refreshCookie);
 
       // Past the two-tab grace: age the used token instead of waiting.
-      await t.sql(`update t_1.refresh_tokens set used_at = used_at - interval '10 seconds' where used_at is not null`);
+      await t.sql(`update ${await t.schemaOf('acme')}.refresh_tokens set used_at = used_at - interval '10 seconds' where used_at is not null`);
       const reuse = await t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: refreshCookie });
       expect(reuse.status).toBe(401);
       // The legitimate newer token died with its family.

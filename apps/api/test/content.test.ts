@@ -282,9 +282,9 @@ describe('content engine, library and growth planner', () => {
     expect(broken.status).toBe(502);
     expect(broken.body).toMatchObject({ error: 'ai_unavailable', message: expect.stringContaining('500') });
     expect(await balance()).toBe(before);
-    const failed = await t.sql<{ status: string; n: string }>(`select status, count(*) as n from t_1.content_generations where source = 'ai' group by status order by status`);
+    const failed = await t.sql<{ status: string; n: string }>(`select status, count(*) as n from ${await t.schemaOf('acme')}.content_generations where source = 'ai' group by status order by status`);
     expect(failed).toEqual(expect.arrayContaining([{ status: 'failed', n: '3' }]));
-    const refunds = await t.sql<{ n: string }>(`select count(*) as n from t_1.credit_ledger where kind = 'refund'`);
+    const refunds = await t.sql<{ n: string }>(`select count(*) as n from ${await t.schemaOf('acme')}.credit_ledger where kind = 'refund'`);
     expect(Number(refunds[0].n)).toBe(3);
 
     ai.mode = 'ok';

@@ -94,7 +94,7 @@ describe('edge validation', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(await t.sql(`select 1 from t_1.instagram_accounts where username = 'probe.atomic'`)).toEqual([]);
+    expect(await t.sql(`select 1 from ${await t.schemaOf('acme')}.instagram_accounts where username = 'probe.atomic'`)).toEqual([]);
   });
 
   it('CSV import: a cell the database cannot store rejects its row, never the file', async () => {

@@ -24,7 +24,7 @@ describe('sessions and profile', () => {
         t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: cookieOf(b) }),
       ]);
       expect([a2.status, b2.status]).toEqual([200, 200]);
-      const revoked = await t.sql(`select 1 from t_1.refresh_tokens rt join t_1.users u on u.id = rt.user_id where u.email = 'admin@acme.test' and revoked_at is not null`);
+      const revoked = await t.sql(`select 1 from ${await t.schemaOf('acme')}.refresh_tokens rt join ${await t.schemaOf('acme')}.users u on u.id = rt.user_id where u.email = 'admin@acme.test' and revoked_at is not null`);
       expect(revoked).toEqual([]);
     });
 
@@ -32,7 +32,7 @@ describe('sessions and profile', () => {
       const { refreshCookie } = await t.login('acme', 'client@acme.test');
       const first = await t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: refreshCookie });
       expect(first.status).toBe(200);
-      await t.sql(`update t_1.refresh_tokens set used_at = used_at - interval '5 seconds' where used_at is not null`);
+      await t.sql(`update ${await t.schemaOf('acme')}.refresh_tokens set used_at = used_at - interval '5 seconds' where used_at is not null`);
       expect((await t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: refreshCookie })).status).toBe(401);
       expect((await t.request('POST', '/api/auth/refresh', { host: host('acme'), cookie: cookieOf(first) })).status).toBe(401);
     });
@@ -158,7 +158,7 @@ describe('sessions and profile', () => {
       // Expired after 24 h.
       await t.request('POST', '/api/auth/change-email', { host: host('acme'), token, body: { password: 'acme-password-123', email: 'later.admin@acme.test' } });
       const late = await t.waitForMail('later.admin@acme.test', 'confirm-email-change');
-      await t.sql(`update t_1.user_tokens set expires_at = now() - interval '1 second' where purpose = 'change_email' and used_at is null`);
+      await t.sql(`update ${await t.schemaOf('acme')}.user_tokens set expires_at = now() - interval '1 second' where purpose = 'change_email' and used_at is null`);
       expect((await t.request('POST', '/api/auth/confirm-email-change', { host: host('acme'), body: { token: tokenFromMail(late.text) } })).status).toBe(400);
     });
 

@@ -74,7 +74,7 @@ describe('white-label: branding, assets, custom domains, TLS ask', () => {
     await t.app.get(TenantResolver).invalidate();
     owner = (await t.login('acme', 'owner@acme.test')).token;
     globexOwner = (await t.login('globex', 'owner@globex.test')).token;
-    const members = await t.sql<{ email: string; role: string }>(`select email, role from t_1.users where role = 'manager' limit 1`);
+    const members = await t.sql<{ email: string; role: string }>(`select email, role from ${await t.schemaOf('acme')}.users where role = 'manager' limit 1`);
     if (members[0]) manager = (await t.login('acme', members[0].email)).token;
   });
   afterAll(async () => {
