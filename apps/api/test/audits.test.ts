@@ -105,7 +105,7 @@ describe('audits: AI core, job, credits, history, share links, roles, dashboard'
 
   it('AI: structured answer via the settings key → source ai, 1 credit, usage recorded in the workspace and rolled up per day', async () => {
     expect((await setAi(true)).status).toBe(200);
-    ai.mode = 'structured';
+    ai.mode = 'ok';
     const before = await balance();
     const sent = ai.requests.length;
     const { audit } = await runAudit();
@@ -192,7 +192,7 @@ describe('audits: AI core, job, credits, history, share links, roles, dashboard'
 
   it('an empty wallet answers 402 credits_exhausted and writes no audit', async () => {
     await setAi(true);
-    ai.mode = 'structured';
+    ai.mode = 'ok';
     const left = await balance();
     await inAcme(() => t.app.get(CreditsService).debit({ amount: left, feature: 'test', referenceId: 'drain' }));
     const [{ n: before }] = await t.sql<{ n: number }>(`select count(*)::int as n from "${schema}".audits`);

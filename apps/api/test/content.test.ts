@@ -1,6 +1,6 @@
 import { GENERATION_ITEM_SCHEMAS, GENERATION_KINDS, CONTENT_CSV_COLUMNS } from '@instagrowth/contracts';
 import { seedFromManifest } from '../src/workspaces/demo-seed.js';
-import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-content.js';
+import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { createTestApp, host, type TestApp } from './support/test-app.js';
 
 /** RFC 4180 reader for the export (quotes, doubled quotes, CRLF inside quotes). */
@@ -267,7 +267,7 @@ describe('content engine, library and growth planner', () => {
   it('refunds a timeout and a malformed answer with a clear error, and blocks when credits run out', async () => {
     await configureAi(true);
     const before = await balance();
-    ai.mode = 'hang';
+    ai.mode = 'timeout';
     const slow = await req('POST', `/api/accounts/${bakery}/generations`, owner, { kind: 'hook', options: {} });
     expect(slow.status).toBe(504);
     expect(slow.body).toMatchObject({ error: 'ai_timeout', message: expect.stringContaining('Nothing was charged') });

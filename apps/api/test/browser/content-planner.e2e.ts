@@ -8,7 +8,7 @@ import { GENERATION_KINDS } from '@instagrowth/contracts';
 import { generateSync } from 'otplib';
 import type { Page } from 'playwright-core';
 import { ADMIN } from '../support/services.mjs';
-import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai-content.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.js';
 import type { Response } from 'playwright-core';
 import { expectText, expectUrl, expectVisible, useBrowserApp, type BrowserApp } from './support/browser-app.js';
 

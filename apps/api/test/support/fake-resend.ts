@@ -1,8 +1,13 @@
 /**
  * A fake Resend API for tests, speaking Resend's documented wire format: `POST /emails` with a
  * Bearer key and a JSON body (`from`, `to[]`, `subject`, `html`, `text`, `reply_to`, `headers`,
- * `attachments[{ filename, content }]`) answering `{ id }`; a repeated `Idempotency-Key` answers the
- * first id and sends nothing; errors as `{ statusCode, name, message }`; `POST/GET/DELETE /domains`
+ * `attachments[{ filename, content }]`, `tags[{ name, value }]`) answering `{ id }`; a repeated
+ * `Idempotency-Key` with the same body answers the first id and sends nothing, with another body 409
+ * `invalid_idempotent_request`, a key outside 1–256 characters 400 `invalid_idempotency_key`; a body
+ * the API would refuse is refused the same way (422 `missing_required_field`, `invalid_from_address`,
+ * `invalid_attachment`, `validation_error`); no key 401 `missing_api_key`, a wrong key 403
+ * `invalid_api_key`; `rateLimitNext` answers 429 `rate_limit_exceeded` with `retry-after`; errors as
+ * `{ statusCode, name, message }`; `POST/GET/DELETE /domains`
  * and `POST /domains/:id/verify`. Webhook events are signed the way Resend signs them (Svix:
  * `svix-id`, `svix-timestamp`, `svix-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`
  * keyed by the base64 part of the `whsec_…` secret). State lives in memory.
@@ -28,7 +33,11 @@ export class FakeResend {
   /** Every POST /emails request, replays included. */
   readonly requests: { idempotencyKey: string | undefined; authorized: boolean }[] = [];
   readonly domains = new Map<string, Obj>();
-  private readonly idempotent = new Map<string, string>();
+  private readonly idempotent = new Map<string, { id: string; body: string }>();
+  /** Every refusal sent, in order (status and body). */
+  readonly errors: { status: number; body: Obj }[] = [];
+  /** Answer the next n POST /emails with 429 rate_limit_exceeded. */
+  rateLimitNext = 0;
   /** Accept the next n e-mails, then answer 500 as if the connection died after Resend took them. */
   failAfterAccept = 0;
   private server: Server | undefined;
@@ -64,30 +73,46 @@ export class FakeResend {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const send = (status: number, body: Obj) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const send = (status: number, body: Obj, headers: Record<string, string> = {}) => {
+      if (status >= 400) this.errors.push({ status, body });
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    const authorized = req.headers.authorization === `Bearer ${this.apiKey}`;
+    const fail = (statusCode: number, name: string, message: string, headers?: Record<string, string>) => send(statusCode, { statusCode, name, message }, headers);
+    const authorization = req.headers.authorization;
+    const authorized = authorization === `Bearer ${this.apiKey}`;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'POST' && path === '/emails') this.requests.push({ idempotencyKey: req.headers['idempotency-key'] as string | undefined, authorized });
-    if (!authorized) return send(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key in the authorization header.' });
+    if (!authorization || !authorization.startsWith('Bearer ') || authorization === 'Bearer ') return fail(401, 'missing_api_key', 'Missing API key in the authorization header.');
+    if (!authorized) return fail(403, 'invalid_api_key', 'API key is invalid');
     let body: Obj = {};
     try {
       body = raw ? JSON.parse(raw) : {};
     } catch {
-      return send(422, { statusCode: 422, name: 'validation_error', message: 'Invalid JSON body.' });
+      return fail(422, 'validation_error', 'Invalid JSON body.');
     }
     if (req.method === 'POST' && path === '/emails') {
       const key = req.headers['idempotency-key'] as string | undefined;
-      if (key && this.idempotent.has(key)) return send(200, { id: this.idempotent.get(key) });
-      for (const field of ['from', 'to', 'subject']) if (!body[field]) return send(422, { statusCode: 422, name: 'validation_error', message: `Missing \`${field}\` field.` });
+      if (key !== undefined && (key.length < 1 || key.length > 256)) return fail(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.');
+      if (this.rateLimitNext > 0) {
+        this.rateLimitNext--;
+        return fail(429, 'rate_limit_exceeded', 'Too many requests. You can only make 2 requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.', {
+          'retry-after': '1', 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': '1',
+        });
+      }
+      const replay = key === undefined ? undefined : this.idempotent.get(key);
+      if (replay) {
+        if (replay.body !== raw) return fail(409, 'invalid_idempotent_request', 'Same idempotency key used with a different request payload. Change your idempotency key or payload.');
+        return send(200, { id: replay.id });
+      }
+      const problem = emailProblem(body);
+      if (problem) return fail(422, problem.name, problem.message);
       const id = randomUUID();
       this.emails.push({ id, idempotencyKey: key, body });
-      if (key) this.idempotent.set(key, id);
+      if (key) this.idempotent.set(key, { id, body: raw });
       if (this.failAfterAccept > 0) {
         this.failAfterAccept--;
-        return send(500, { statusCode: 500, name: 'internal_server_error', message: 'Connection reset after accepting the e-mail.' });
+        return fail(500, 'internal_server_error', 'Connection reset after accepting the e-mail.');
       }
       return send(200, { id });
     }
@@ -106,7 +131,7 @@ export class FakeResend {
     const domainMatch = /^\/domains\/([^/]+)(\/verify)?$/.exec(path);
     if (domainMatch) {
       const domain = this.domains.get(domainMatch[1]);
-      if (!domain) return send(404, { statusCode: 404, name: 'not_found', message: 'Domain not found' });
+      if (!domain) return fail(404, 'not_found', 'Domain not found');
       if (req.method === 'POST' && domainMatch[2]) {
         // The fake's DNS always has the records: verification succeeds.
         domain.status = 'verified';
@@ -119,6 +144,49 @@ export class FakeResend {
         return send(200, { object: 'domain', id: domain.id, deleted: true });
       }
     }
-    return send(404, { statusCode: 404, name: 'not_found', message: `No route ${req.method} ${path}` });
+    return fail(404, 'not_found', `No route ${req.method} ${path}`);
   }
+}
+
+const ADDRESS = /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/;
+const TAG = /^[A-Za-z0-9_-]{1,256}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** `email@example.com` or `Name <email@example.com>` (the name may be quoted). */
+function validSender(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const named = /^\s*(?:"[^"]*"|[^<>"]+)\s*<([^<>]+)>\s*$/.exec(value);
+  return ADDRESS.test(named ? named[1] : value.trim());
+}
+
+/** What POST /emails refuses in a body (the first problem, as Resend names it), or null. */
+export function emailProblem(body: Obj): { name: string; message: string } | null {
+  for (const field of ['from', 'to', 'subject']) {
+    if (body[field] === undefined || body[field] === null || body[field] === '') return { name: 'missing_required_field', message: `Missing \`${field}\` field.` };
+  }
+  if (!validSender(body.from)) return { name: 'invalid_from_address', message: 'Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.' };
+  const to = [body.to].flat();
+  if (to.length > 50) return { name: 'validation_error', message: 'Invalid `to` field. The maximum number of recipients is 50.' };
+  if (!to.every((a) => typeof a === 'string' && validSender(a))) return { name: 'validation_error', message: 'Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.' };
+  if (typeof body.subject !== 'string') return { name: 'validation_error', message: 'Invalid `subject` field. Expected a string.' };
+  for (const field of ['html', 'text']) if (body[field] !== undefined && typeof body[field] !== 'string') return { name: 'validation_error', message: `Invalid \`${field}\` field. Expected a string.` };
+  if (body.reply_to !== undefined && ![body.reply_to].flat().every((a) => typeof a === 'string' && validSender(a))) return { name: 'validation_error', message: 'Invalid `reply_to` field.' };
+  if (body.headers !== undefined && (typeof body.headers !== 'object' || Array.isArray(body.headers) || !Object.values(body.headers).every((v) => typeof v === 'string'))) {
+    return { name: 'validation_error', message: 'Invalid `headers` field. Expected an object of string values.' };
+  }
+  if (body.tags !== undefined) {
+    if (!Array.isArray(body.tags)) return { name: 'validation_error', message: 'Invalid `tags` field. Expected an array.' };
+    for (const tag of body.tags as Obj[]) {
+      if (!TAG.test(String(tag?.name)) || !TAG.test(String(tag?.value))) return { name: 'validation_error', message: 'Tags should only contain ASCII letters, numbers, underscores, or dashes.' };
+    }
+  }
+  if (body.attachments !== undefined) {
+    if (!Array.isArray(body.attachments)) return { name: 'validation_error', message: 'Invalid `attachments` field. Expected an array.' };
+    for (const a of body.attachments as Obj[]) {
+      if (a?.content === undefined && a?.path === undefined) return { name: 'invalid_attachment', message: 'Attachment must have either a `content` or `path`.' };
+      if (a.content !== undefined && (typeof a.content !== 'string' || !BASE64.test(a.content))) return { name: 'invalid_attachment', message: 'Attachment `content` must be a base64 encoded string.' };
+      if (typeof a.filename !== 'string' || !a.filename) return { name: 'validation_error', message: 'Invalid `attachments.filename` field. Expected a string.' };
+    }
+  }
+  return null;
 }

@@ -59,9 +59,12 @@ export class AiService {
     return table && OPENAI_PRICE_TABLE.test(table) ? parsePriceTable(table) : this.config.openai.prices;
   }
 
-  /** Estimated USD for a call; unknown models are priced like the first entry of the table. */
+  /**
+   * Estimated USD for a call; unknown models are priced like the first entry of the table. The API
+   * answers the dated snapshot of an alias (`gpt-4o` → `gpt-4o-2024-08-06`): it is priced as its alias.
+   */
   cost(model: string, promptTokens: number, completionTokens: number, prices = this.config.openai.prices): number {
-    const price = prices[model] ?? Object.values(prices)[0] ?? { input: 0, output: 0 };
+    const price = prices[model] ?? prices[model.replace(/-\d{4}-\d{2}-\d{2}$/, '')] ?? Object.values(prices)[0] ?? { input: 0, output: 0 };
     return Math.round(((promptTokens * price.input + completionTokens * price.output) / 1e6) * 1e6) / 1e6;
   }
 
@@ -97,7 +100,8 @@ export class AiService {
         // (seen under jest): a connection error after at least the timeout is one too.
         const timedOut = error instanceof APIConnectionTimeoutError || (error instanceof APIConnectionError && Date.now() - started >= this.config.openai.timeoutMs);
         if (timedOut) throw new AiUnavailableError('timeout', 'timeout');
-        const detail = error instanceof APIError ? `${error.status ?? 'network'} ${error.message}` : String(error);
+        // The SDK's message already starts with the status (`429 Rate limit reached …`).
+        const detail = error instanceof APIError ? (error.status ? error.message : `network ${error.message}`) : String(error);
         this.logger.warn(`AI call failed: ${detail}`);
         throw new AiUnavailableError('error', detail.slice(0, 200));
       }
@@ -110,11 +114,15 @@ export class AiService {
         completionTokens: completion.usage?.completion_tokens ?? 0,
         costUsd: this.cost(model, completion.usage?.prompt_tokens ?? 0, completion.usage?.completion_tokens ?? 0, await this.prices()),
       });
-      const content = completion.choices[0]?.message?.content ?? '';
+      const choice = completion.choices[0];
+      // Structured outputs' documented refusal: no content, the reason in `refusal`. Asking again gets the same.
+      if (choice?.message?.refusal) throw new AiMalformedError(`the model refused: ${choice.message.refusal.slice(0, 200)}`);
+      const content = choice?.message?.content ?? '';
       const parsed = parseJson(content);
       const checked = parsed === undefined ? null : req.schema.safeParse(parsed);
       if (!checked || !checked.success) {
-        lastProblem = !checked ? 'not JSON' : `does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`;
+        const cut = choice?.finish_reason === 'length' ? 'cut off at the token limit' : choice?.finish_reason === 'content_filter' ? 'cut off by the content filter' : null;
+        lastProblem = cut ?? (!checked ? 'not JSON' : `does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
         rejected = null;
       } else {
         const problem = req.check?.(checked.data) ?? null;

@@ -25,12 +25,18 @@ export class ResendClientProvider {
   }
 }
 
-/** The SDK answers `{ data, error }`; 4xx other than 429 will fail the same way again. */
+/**
+ * The SDK answers `{ data, error }`; 4xx other than 429 will fail the same way again. Of the two 409s
+ * only `concurrent_idempotent_requests` (the first request with the key is still running) is worth
+ * retrying: `invalid_idempotent_request` (the key was used with another payload) answers the same
+ * for the key's 24 hours.
+ */
 export function unwrapResend<T>(result: { data: T | null; error: { message: string; statusCode?: number | null; name?: string } | null }): T {
   if (result.error || !result.data) {
     const status = result.error?.statusCode ?? null;
     const message = `Resend: ${result.error?.message ?? 'empty answer'}${status ? ` (${status})` : ''}`;
-    if (status && status >= 400 && status < 500 && status !== 429 && status !== 409) throw new PermanentMailError(message);
+    const retryable409 = status === 409 && result.error?.name !== 'invalid_idempotent_request';
+    if (status && status >= 400 && status < 500 && status !== 429 && !retryable409) throw new PermanentMailError(message);
     throw new Error(message);
   }
   return result.data;
