@@ -1,6 +1,6 @@
 // E-mail automations in the browser: the super-admin previews and edits a template (variables
-// documented, unsaved drafts previewed), reads the platform mail log; the workspace owner reads
-// the workspace's log and clears a suppressed address; the unsubscribe link works without a session.
+// documented, unsaved drafts previewed), reads the platform mail log and clears a suppressed
+// address; the workspace owner reads the workspace's log; the unsubscribe link works without a session.
 import { describe, expect } from '@jest/globals';
 import { generateSync } from 'otplib';
 import { ADMIN } from '../support/services.mjs';
