@@ -89,7 +89,7 @@ export class AdminActivityGateway implements OnGatewayConnection, OnModuleInit, 
     }
   }
 
-  /** Closes a subscribed socket with 4401 (the page stops reconnecting and asks for a new sign-in). */
+  /** Closes a subscribed socket with 4401 (the dashboard feed then stops reconnecting and shows it is signed out). */
   private end(ws: WebSocket, reason: string): void {
     const sub = this.subscribers.get(ws);
     if (!sub) return;
