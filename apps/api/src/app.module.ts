@@ -10,6 +10,7 @@ import { ControlModule } from './control/control.module.js';
 import { AccessGuard } from './core/auth/access.guard.js';
 import { AdminJwtStrategy, WorkspaceJwtStrategy } from './core/auth/jwt.strategy.js';
 import { PrincipalRepository } from './core/auth/principal.repository.js';
+import { AdminSessionBus } from './core/auth/admin-session.bus.js';
 import { APP_CONFIG, type AppConfig } from './core/config/config.js';
 import { MigrationRunner } from './core/database/migration-runner.js';
 import { GlobalExceptionFilter } from './core/errors/exception.filter.js';
@@ -85,10 +86,11 @@ class CoreModule {
         TenantDb,
         ControlDb,
         PrincipalRepository,
+        AdminSessionBus,
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository, AdminSessionBus],
     };
   }
 }

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFakeInstagram, type FakeInstagram } from '@instagrowth/instagram-graph/testing';
 import WebSocket from 'ws';
+import { AdminActivityGateway } from '../src/admin-activity/admin-activity.gateway.js';
+import { AdminPanelService } from '../src/admin-panel/admin-panel.service.js';
 import { AuditsService } from '../src/audits/audits.service.js';
 import { TenantsRepository } from '../src/control/tenants.repository.js';
 import { SettingsService } from '../src/core/settings/settings.service.js';
@@ -160,6 +162,64 @@ describe('console live activity, settings across processes, test connection', ()
     expect((await silent.closed).code).toBe(4401);
     // The 5-second deadline, not an immediate refusal (a lower bound only: never a timing assertion on speed).
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_500);
+  });
+
+  describe('the socket lives no longer than the admin session it was opened with', () => {
+    /** A fresh admin session of its own (signing it out must not end the token the other tests share). */
+    const newSession = async () => {
+      const me = (await t.request('GET', '/api/admin-panel/auth/me', { host: host('admin'), token: await t.adminLogin() })).body.admin as { id: string; email: string };
+      const { accessToken } = await t.app.get(AdminPanelService).startSession(me, '127.0.0.1');
+      const claims = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { sid: string; exp: number };
+      return { token: accessToken, sid: claims.sid, exp: claims.exp };
+    };
+    const ready = async (token: string) => {
+      const socket = openSocket(wsUrl, { type: 'auth', token });
+      await socket.waitFor((f) => f.type === 'session.ready');
+      return socket;
+    };
+
+    it('signing out in another process closes the socket with 4401 at once; another session’s socket stays; the token cannot reopen it', async () => {
+      const session = await newSession();
+      const bystander = await ready(await t.adminLogin());
+      const socket = await ready(session.token);
+      const out = await other.request('POST', '/api/admin-panel/auth/logout', { host: host('admin'), token: session.token });
+      expect(out.status).toBe(204);
+      expect(await socket.closed).toEqual({ code: 4401, reason: 'session ended: signed out' });
+      // The other session's feed still streams.
+      await t.app.get(AdminActivityGateway).checkSessions();
+      expect(bystander.ws.readyState).toBe(WebSocket.OPEN);
+      const again = openSocket(wsUrl, { type: 'auth', token: session.token });
+      expect((await again.closed).code).toBe(4401);
+      expect(again.frames).toEqual([]);
+      bystander.ws.close();
+      await bystander.closed;
+    });
+
+    it('an idle-timed-out session closes its socket at the next session check, as its HTTP requests are refused', async () => {
+      const session = await newSession();
+      const socket = await ready(session.token);
+      // Still in use: the check keeps it.
+      await t.app.get(AdminActivityGateway).checkSessions();
+      expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+      await t.sql(`update control.admin_sessions set last_seen_at = now() - make_interval(mins => $2) where id = $1`, [session.sid, t.config.console.adminIdleTimeoutMinutes + 1]);
+      await t.app.get(AdminActivityGateway).checkSessions();
+      expect(await socket.closed).toEqual({ code: 4401, reason: 'session ended: signed out or idle timeout' });
+      const me = await t.request('GET', '/api/admin-panel/auth/me', { host: host('admin'), token: session.token });
+      expect(me.status).toBe(401);
+      expect(me.body.error).toBe('admin_session_expired');
+    });
+
+    it('the token’s expiry closes the socket (the check is asked about that moment rather than waiting for it)', async () => {
+      const session = await newSession();
+      const socket = await ready(session.token);
+      const gateway = t.app.get(AdminActivityGateway);
+      // The admin kept using the session until a minute before its token expires: idleness is not the reason.
+      await t.sql(`update control.admin_sessions set last_seen_at = $2 where id = $1`, [session.sid, new Date(session.exp * 1000 - 60_000)]);
+      await gateway.checkSessions(new Date(session.exp * 1000 - 1_000));
+      expect(socket.ws.readyState).toBe(WebSocket.OPEN);
+      await gateway.checkSessions(new Date(session.exp * 1000));
+      expect(await socket.closed).toEqual({ code: 4401, reason: 'session ended: token expired' });
+    });
   });
 
   it('test connection: each provider not configured, then its own error words, then success', async () => {

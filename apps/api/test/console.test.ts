@@ -340,6 +340,7 @@ describe('super-admin console operations', () => {
         'PUT /api/admin-panel/mail/templates/:key': 'mail_template.updated',
         'DELETE /api/admin-panel/mail/templates/:key': 'mail_template.reset',
         'POST /api/admin-panel/mail/templates/:key/test': 'mail_template.test_sent',
+        'DELETE /api/admin-panel/mail/suppressions/:email': 'mail_suppression.cleared',
       };
       // Routes that answer on the admin host and change nothing (a connection check, a preview render).
       // (test-connection and the dashboard recount are audited anyway; a preview renders, nothing more.)

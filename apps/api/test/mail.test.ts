@@ -308,6 +308,46 @@ describe('mail: Resend driver, triggers and sequences, delivery log, unsubscribe
     expect((await t.request('GET', '/api/admin-panel/mail/templates', { host: acme, token: owner })).status).toBe(404);
   });
 
+  it('the super-admin lists suppressed addresses and clears one: audited, and mail reaches the address again', async () => {
+    const admin = await t.adminLogin();
+    const adminHost = host('admin');
+    const post = (e: { body: string; headers: Record<string, string> }) => t.request('POST', '/api/mail/resend/webhook', { body: e.body, headers: e.headers });
+    // A spam complaint for an address Resend reports (no log row of ours needed) suppresses it.
+    expect((await post(resend.signedEvent('email.complained', { email_id: 'em_unknown_complaint', to: ['manager@acme.test'] }))).status).toBe(200);
+    const listed = await t.request('GET', '/api/admin-panel/mail/suppressions', { host: adminHost, token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual(expect.arrayContaining([{ email: 'manager@acme.test', reason: 'complained', detail: 'Marked as spam by the recipient', createdAt: expect.any(String) }]));
+    expect(Date.parse(listed.body.data.find((r: { email: string }) => r.email === 'manager@acme.test').createdAt)).not.toBeNaN();
+
+    // While suppressed, a mail to it is skipped.
+    await t.request('POST', '/api/auth/forgot-password', { host: acme, ip: '10.88.0.1', body: { email: 'manager@acme.test' } });
+    expect((await settled('manager@acme.test', 'reset-password'))[0].status).toBe('suppressed');
+
+    // Only the console may clear it; bad input is a 400 naming the field; an unknown address is a 404.
+    const owner = (await t.login('acme', 'owner@acme.test')).token;
+    expect((await t.request('DELETE', '/api/admin-panel/mail/suppressions/manager%40acme.test', { host: acme, token: owner })).status).toBe(404);
+    expect((await t.request('DELETE', '/api/admin-panel/mail/suppressions/manager%40acme.test', { host: adminHost })).status).toBe(401);
+    const bad = await t.request('DELETE', '/api/admin-panel/mail/suppressions/not-an-address', { host: adminHost, token: admin });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.email).toBeDefined();
+    expect((await t.request('DELETE', '/api/admin-panel/mail/suppressions/nobody%40acme.test', { host: adminHost, token: admin })).status).toBe(404);
+
+    // Cleared (the address is compared lower-case), audited with the reason it had.
+    const cleared = await t.request('DELETE', '/api/admin-panel/mail/suppressions/Manager%40ACME.test', { host: adminHost, token: admin });
+    expect(cleared.status).toBe(204);
+    expect((await t.request('GET', '/api/admin-panel/mail/suppressions', { host: adminHost, token: admin })).body.data.map((r: { email: string }) => r.email)).not.toContain('manager@acme.test');
+    const me = (await t.request('GET', '/api/admin-panel/auth/me', { host: adminHost, token: admin })).body.admin as { id: string };
+    const audit = await t.sql<{ actor_id: string; target_id: string; meta: Record<string, unknown> }>(`select actor_id, target_id, meta from control.platform_audit_log where action = 'mail_suppression.cleared'`);
+    expect(audit).toEqual([{ actor_id: me.id, target_id: 'manager@acme.test', meta: { reason: 'complained', detail: 'Marked as spam by the recipient' } }]);
+    expect((await t.request('DELETE', '/api/admin-panel/mail/suppressions/manager%40acme.test', { host: adminHost, token: admin })).status).toBe(404);
+
+    // The next mail goes out.
+    await t.request('POST', '/api/auth/forgot-password', { host: acme, ip: '10.88.0.2', body: { email: 'manager@acme.test' } });
+    const rows = await settled('manager@acme.test', 'reset-password', 2);
+    expect(rows[1].status).toBe('sent');
+    expect(sentTo('manager@acme.test', 'reset-password')).toHaveLength(1);
+  });
+
   it('a mail whose job was lost after its log row was written is re-enqueued by the next tick, and sent once', async () => {
     const [{ id: acmeId }] = await t.sql<{ id: number }>(`select id from control.tenants where slug = 'acme'`);
     await t.sql(

@@ -74,3 +74,17 @@ export const mailPreviewSchema = z.object({ subject: z.string(), html: z.string(
 export const mailTestSendSchema = z.object({ to: emailSchema });
 export const mailTestSentSchema = z.object({ queued: z.literal(true), id: z.string() });
 export const mailTemplateKeyParamSchema = z.object({ key: z.string().regex(/^[a-z0-9-]{1,60}$/, 'must be a template key') });
+
+/** An address every mail skips after a hard bounce or a spam complaint (Resend webhooks), until an admin clears it. */
+export const mailSuppressionSchema = z.object({
+  email: z.string(),
+  /** `bounced` or `complained`. */
+  reason: z.string(),
+  /** The provider's words, when it gave any. */
+  detail: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MailSuppression = z.infer<typeof mailSuppressionSchema>;
+export const mailSuppressionListSchema = listOf(mailSuppressionSchema);
+/** The suppressed address in the path (URL-encoded). */
+export const mailSuppressionParamSchema = z.object({ email: emailSchema });

@@ -12,6 +12,7 @@ import {
   mailTemplateSourceSchema,
   mailTestSendSchema,
   mailTestSentSchema,
+  mailSuppressionListSchema,
   resendWebhookAckSchema,
   sendingDomainViewSchema,
   unsubscribeQuerySchema,
@@ -291,6 +292,8 @@ export const apiRoutes = {
   'POST /api/admin-panel/mail/templates/:key/preview': { body: mailPreviewRequestSchema, response: mailPreviewSchema },
   'POST /api/admin-panel/mail/templates/:key/test': { body: mailTestSendSchema, response: mailTestSentSchema },
   'GET /api/admin-panel/mail/log': { query: mailLogQuerySchema, response: adminMailLogSchema },
+  'GET /api/admin-panel/mail/suppressions': { response: mailSuppressionListSchema },
+  'DELETE /api/admin-panel/mail/suppressions/:email': { response: null },
   'GET /api/branding': { response: brandingViewSchema },
   'PUT /api/branding': { body: updateBrandingSchema, response: brandingViewSchema },
   /** Multipart (kind, file): the web app posts FormData itself and parses the answer with this schema. */

@@ -16,6 +16,7 @@ import { TenantResolver } from '../core/tenancy/tenant-resolver.service.js';
 import { SettingsService } from '../core/settings/settings.service.js';
 import { AdminPanelRepository } from './admin-panel.repository.js';
 import { maskSecret } from './admin-panel.dto.js';
+import { AdminSessionBus } from '../core/auth/admin-session.bus.js';
 
 @Injectable()
 export class AdminPanelService {
@@ -31,6 +32,7 @@ export class AdminPanelService {
     private readonly tenants: TenantsRepository,
     private readonly resolver: TenantResolver,
     private readonly settings: SettingsService,
+    private readonly sessions: AdminSessionBus,
   ) {
     this.box = new SecretBox(config.settingsKey);
   }
@@ -72,7 +74,11 @@ export class AdminPanelService {
   }
 
   async logout(admin: AdminPrincipal, sessionId: string | undefined, ip: string): Promise<void> {
-    if (sessionId) await this.repo.endSession(sessionId, admin.adminId);
+    if (sessionId) {
+      await this.repo.endSession(sessionId, admin.adminId);
+      // The console's live socket opened with this session closes too, in every process.
+      await this.sessions.ended({ sessionId, adminId: admin.adminId });
+    }
     await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'admin.logout', ip });
   }
 

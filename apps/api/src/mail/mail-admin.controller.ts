@@ -6,6 +6,8 @@ import {
   mailLogQuerySchema,
   mailPreviewRequestSchema,
   mailPreviewSchema,
+  mailSuppressionListSchema,
+  mailSuppressionParamSchema,
   mailTemplateDetailSchema,
   mailTemplateKeyParamSchema,
   mailTemplateListSchema,
@@ -71,5 +73,18 @@ export class MailAdminController {
   @ApiRoute({ summary: 'Every e-mail of the platform, newest first, with delivery status and reason', responses: { 200: adminMailLogSchema } })
   log(@ZodQuery(mailLogQuerySchema) query: z.infer<typeof mailLogQuerySchema>) {
     return this.templates.log(query.status);
+  }
+
+  @Get('suppressions')
+  @ApiRoute({ summary: 'Addresses every mail skips after a hard bounce or a spam complaint, newest first', responses: { 200: mailSuppressionListSchema } })
+  suppressions() {
+    return this.templates.suppressions();
+  }
+
+  @Delete('suppressions/:email')
+  @HttpCode(204)
+  @ApiRoute({ summary: 'Clear a suppression so mail reaches the address again (audited)', responses: { 204: null }, errors: { 404: ['not_found'] } })
+  async clearSuppression(@CurrentPrincipal() admin: AdminPrincipal, @ZodParam('email', mailSuppressionParamSchema.shape.email) email: string, @Req() req: FastifyRequest) {
+    await this.templates.clearSuppression(admin, email, req.ip);
   }
 }

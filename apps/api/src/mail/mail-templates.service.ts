@@ -74,6 +74,20 @@ export class MailTemplatesService {
     return { data: (await this.repo.list({ status, limit: 300 })).map((r) => ({ ...toLogItem(r), tenantSlug: r.tenantId ? (slugs.get(r.tenantId) ?? null) : null })) };
   }
 
+  /** Addresses every mail skips (hard bounces, spam complaints), newest first. */
+  async suppressions() {
+    return { data: (await this.repo.listSuppressions()).map((r) => ({ email: r.email, reason: r.reason, detail: r.detail, createdAt: r.createdAt.toISOString() })) };
+  }
+
+  /** Lets mail reach an address again (the mailbox was fixed, the complaint was a mistake); audited. */
+  async clearSuppression(admin: AdminPrincipal, email: string, ip: string): Promise<void> {
+    const existing = await this.repo.suppression(email);
+    if (!existing) throw notFound('Suppression');
+    // Another admin may have cleared it a moment ago: then it is gone, as for any other missing row.
+    if (!(await this.repo.unsuppress(email))) throw notFound('Suppression');
+    await this.audit.record({ actorType: 'admin', actorId: admin.adminId, action: 'mail_suppression.cleared', targetId: existing.email, meta: { reason: existing.reason, detail: existing.detail }, ip });
+  }
+
   private def(key: string): MailTemplateDef {
     const def = MAIL_TEMPLATES.get(key);
     if (!def) throw notFound('Template');

@@ -47,7 +47,12 @@ describe('admin console (browser)', () => {
 
     const login = await adminLogin(page, app.origin('admin'));
     expect(login.status()).toBe(200);
-    await expectUrl(page, (u) => u.origin === app.origin('admin') && u.pathname === '/tenants');
+    // The console lands on the dashboard, like other SaaS consoles.
+    await expectUrl(page, (u) => u.origin === app.origin('admin') && u.pathname === '/dashboard');
+    await expectVisible(page.getByTestId('kpi-mrr'));
+    const nav = page.getByRole('navigation', { name: 'Admin' });
+    await nav.getByRole('link', { name: 'Tenants' }).click();
+    await expectUrl(page, (u) => u.pathname === '/tenants');
 
     // --- Tenants.
     const rows = page.getByTestId('tenant-row');
@@ -62,7 +67,6 @@ describe('admin console (browser)', () => {
     );
 
     // --- Settings: set the OpenAI API key.
-    const nav = page.getByRole('navigation', { name: 'Admin' });
     await nav.getByRole('link', { name: 'Settings' }).click();
     await expectUrl(page, (u) => u.pathname === '/settings');
     const openai = page.getByTestId('settings-group-openai');

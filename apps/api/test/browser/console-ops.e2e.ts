@@ -22,6 +22,9 @@ async function adminLogin(page: Page, origin: string) {
   await page.getByLabel('Authenticator code').fill(await freshTotp());
   const res = await withResponse(page, 'POST', '/api/admin-panel/auth/login', () => page.getByRole('button', { name: 'Log in' }).click());
   expect(res.status()).toBe(200);
+  // The console lands on its dashboard; these tests start from the tenants list.
+  await expectUrl(page, (u) => u.pathname === '/dashboard');
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Tenants' }).click();
   await expectUrl(page, (u) => u.pathname === '/tenants');
 }
 
@@ -137,7 +140,7 @@ describe('console operations (browser)', () => {
     await invitee.getByLabel('Authenticator code').fill(generateSync({ secret: secret.trim() }));
     const accepted = await withResponse(invitee, 'POST', '/api/admin-panel/invitations/accept', () => invitee.getByRole('button', { name: 'Create my admin account' }).click());
     expect(accepted.status()).toBe(200);
-    await expectUrl(invitee, (u) => u.pathname === '/tenants');
+    await expectUrl(invitee, (u) => u.pathname === '/dashboard');
     await expectText(invitee.getByText('second@platform.test'), 'second@platform.test');
   });
 });

@@ -1,10 +1,10 @@
 // E-mail automations in the browser: the super-admin previews and edits a template (variables
-// documented, unsaved drafts previewed), reads the platform mail log; the workspace owner reads
-// the workspace's log; the unsubscribe link works without a session.
+// documented, unsaved drafts previewed), reads the platform mail log and clears a suppressed
+// address; the workspace owner reads the workspace's log; the unsubscribe link works without a session.
 import { describe, expect } from '@jest/globals';
 import { generateSync } from 'otplib';
 import { ADMIN } from '../support/services.mjs';
-import { expectText, expectUrl, expectVisible, useBrowserApp, withResponse } from './support/browser-app.js';
+import { expectNotVisible, expectText, expectUrl, expectVisible, useBrowserApp, withResponse } from './support/browser-app.js';
 
 const browser = useBrowserApp();
 
@@ -19,6 +19,8 @@ describe('mail (browser)', () => {
     const forgot = await t.request('POST', '/api/auth/forgot-password', { host: `acme.localhost:${app.port}`, body: { email: 'owner@acme.test' } });
     expect(forgot.status).toBe(202);
     await t.waitForMail('owner@acme.test', 'reset-password');
+    // An address Resend reported as a hard bounce, for the suppressions list.
+    await t.sql(`insert into control.mail_suppressions (email, reason, detail) values ('gone@bounce.test', 'bounced', 'Bounced (Permanent / General): Mailbox does not exist')`);
 
     await page.goto(app.url('admin', '/login'));
     await page.getByLabel('Email').fill(ADMIN.email);
@@ -46,6 +48,17 @@ describe('mail (browser)', () => {
     const row = page.getByTestId('admin-mail-log-row').filter({ hasText: 'owner@acme.test' });
     await expectText(row, 'Reset your Acme Agency password');
     await expectText(row.getByTestId('admin-mail-status'), 'sent');
+
+    // Suppressed addresses, below the log: clear one after confirming.
+    const suppression = page.getByTestId('mail-suppression-row').filter({ hasText: 'gone@bounce.test' });
+    await expectText(suppression.getByTestId('suppression-reason'), 'bounced');
+    await expectText(suppression, 'Mailbox does not exist');
+    await suppression.getByRole('button', { name: 'Clear the suppression of gone@bounce.test' }).click();
+    const cleared = await withResponse(page, 'DELETE', '/api/admin-panel/mail/suppressions/gone%40bounce.test', () => page.getByRole('button', { name: 'Clear suppression' }).click());
+    expect(cleared.status()).toBe(204);
+    await expectText(page.getByText('No suppressed addresses'), 'No suppressed addresses');
+    await expectNotVisible(suppression);
+    expect(await t.sql(`select email from control.mail_suppressions where email = 'gone@bounce.test'`)).toEqual([]);
 
     // The owner's workspace log.
     await page.goto(app.url('acme', '/login'));

@@ -95,6 +95,20 @@ export class PrincipalRepository {
     );
   }
 
+  /**
+   * Of these admin sessions, the ones still open at `at`: not signed out, used within the idle
+   * timeout, their admin still there. Read only (a live socket is not activity).
+   */
+  async liveAdminSessions(sessionIds: string[], idleSeconds: number, at: Date): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db.control.query<{ id: string }>(
+      sql`select s.id from ${controlTable('admin_sessions')} s join ${controlTable('platform_admins')} a on a.id = s.admin_id
+           where s.id = any(${sessionIds}::uuid[]) and s.ended_at is null
+             and s.last_seen_at > ${at}::timestamptz - make_interval(secs => ${idleSeconds})`,
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async findImpersonation(sessionId: string, tenantId: number): Promise<ImpersonationRow | null> {
     const r = await this.db.control.one<{ id: string; admin_id: string; user_id: string; expires_at: string | Date; ended_at: string | Date | null }>(
       sql`select id, admin_id, user_id, expires_at, ended_at from ${controlTable('impersonation_sessions')} where id = ${sessionId} and tenant_id = ${tenantId}`,

@@ -26,7 +26,7 @@ export function AcceptAdminInvitePage() {
     mutationFn: () => publicApi.call('POST /api/admin-panel/invitations/accept', { body: { token, password, totp } }),
     onSuccess: (session) => {
       adminSessionStore.set(session.accessToken, session.admin.email, session.expiresIn);
-      navigate('/tenants', { replace: true });
+      navigate('/dashboard', { replace: true });
     },
   });
   function submit(e: FormEvent) {

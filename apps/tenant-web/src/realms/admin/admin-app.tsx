@@ -23,7 +23,7 @@ export default function AdminApp() {
       <Route path="/login" element={<AdminLoginPage />} />
       <Route path="/accept-invite" element={<AcceptAdminInvitePage />} />
       <Route element={<AdminShell />}>
-        <Route index element={<Navigate to="/tenants" replace />} />
+        <Route index element={<Navigate to="/dashboard" replace />} />
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/plans" element={<PlansPage />} />
         <Route path="/payouts" element={<PayoutsPage />} />
@@ -38,7 +38,7 @@ export default function AdminApp() {
         <Route path="/outbox" element={<OutboxPage />} />
         <Route path="/mail-templates" element={<MailTemplatesPage />} />
         <Route path="/mail-log" element={<MailLogPage />} />
-        <Route path="*" element={<Navigate to="/tenants" replace />} />
+        <Route path="*" element={<Navigate to="/dashboard" replace />} />
       </Route>
     </Routes>
   );

@@ -29,7 +29,7 @@ export function AdminLoginPage() {
     mutationFn: (values: FormOutput) => publicApi.call('POST /api/admin-panel/auth/login', { body: values }),
     onSuccess: (session) => {
       adminSessionStore.set(session.accessToken, session.admin.email, session.expiresIn);
-      navigate('/tenants', { replace: true });
+      navigate('/dashboard', { replace: true });
     },
     onError: (error) => {
       applyApiFieldErrors(error, setError, ['email', 'password', 'totp']);
@@ -38,7 +38,7 @@ export function AdminLoginPage() {
     },
   });
 
-  if (token && !login.isPending) return <Navigate to="/tenants" replace />;
+  if (token && !login.isPending) return <Navigate to="/dashboard" replace />;
 
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-zinc-950 px-4 py-12">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { Inbox, RotateCw } from 'lucide-react';
-import { MAIL_STATUSES } from '@instagrowth/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Inbox, MailCheck, RotateCw } from 'lucide-react';
+import { MAIL_STATUSES, type MailSuppression } from '@instagrowth/contracts';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import { DataTable, type Column } from '@/components/data-table';
 import { Field } from '@/components/field';
 import { EmptyState, PageHeader } from '@/components/states';
@@ -81,6 +82,84 @@ export function MailLogPage() {
           />
         </CardContent>
       </Card>
+      <SuppressionsCard />
     </>
+  );
+}
+
+/** Addresses every mail skips after a hard bounce or a spam complaint; an admin clears one when the mailbox works again. */
+function SuppressionsCard() {
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['admin', 'mail-suppressions'],
+    queryFn: ({ signal }) => adminApi.call('GET /api/admin-panel/mail/suppressions', { signal }),
+  });
+  const [clearing, setClearing] = useState<MailSuppression | null>(null);
+  const clear = useMutation({
+    mutationFn: (email: string) => adminApi.call('DELETE /api/admin-panel/mail/suppressions/:email', { params: { email } }),
+    onSuccess: async () => {
+      setClearing(null);
+      await queryClient.invalidateQueries({ queryKey: ['admin', 'mail-suppressions'] });
+    },
+  });
+  const columns: Column<MailSuppression>[] = [
+    { id: 'email', header: 'Address', className: 'font-medium text-zinc-900', cell: (r) => r.email },
+    {
+      id: 'reason',
+      header: 'Reason',
+      cell: (r) => (
+        <span className="flex flex-col gap-0.5">
+          <Badge variant="destructive" data-testid="suppression-reason">
+            {r.reason}
+          </Badge>
+          {r.detail ? <span className="max-w-64 text-xs text-zinc-500">{r.detail}</span> : null}
+        </span>
+      ),
+    },
+    { id: 'since', header: 'Since', hideBelow: 'sm', className: 'text-zinc-500', cellProps: (r) => ({ title: formatDateTime(r.createdAt) }), cell: (r) => formatRelative(r.createdAt) },
+    {
+      id: 'actions',
+      header: 'Actions',
+      srOnlyHeader: true,
+      className: 'text-right whitespace-nowrap',
+      cell: (r) => (
+        <Button variant="ghost" size="sm" onClick={() => setClearing(r)} aria-label={`Clear the suppression of ${r.email}`}>
+          Clear
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Card className="mt-6 gap-0 py-0">
+      <CardHeader className="border-b border-zinc-100 py-4">
+        <CardTitle>Suppressed addresses</CardTitle>
+        <CardDescription>No e-mail goes to these addresses. Clear one once its mailbox works again or the complaint was a mistake.</CardDescription>
+      </CardHeader>
+      <CardContent className="px-0">
+        <DataTable
+          label="Suppressed addresses"
+          rows={list.data?.data}
+          loading={list.isPending}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          rowKey={(r) => r.email}
+          rowTestId="mail-suppression-row"
+          skeletonRows={3}
+          columns={columns}
+          empty={<EmptyState icon={MailCheck} title="No suppressed addresses" description="Hard bounces and spam complaints appear here." />}
+        />
+      </CardContent>
+      <ConfirmDialog
+        open={clearing !== null}
+        onOpenChange={(o) => !o && setClearing(null)}
+        title={`Clear the suppression of ${clearing?.email ?? ''}?`}
+        description="E-mails go to this address again. If it still bounces, Resend suppresses it again."
+        confirmLabel="Clear suppression"
+        destructive={false}
+        pending={clear.isPending}
+        error={clear.error}
+        onConfirm={() => clearing && clear.mutate(clearing.email)}
+      />
+    </Card>
   );
 }

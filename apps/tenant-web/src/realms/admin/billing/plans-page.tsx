@@ -219,7 +219,7 @@ export function PlansPage() {
       />
       <ApiErrorAlert error={sync.error} />
       {catalog.isPending ? (
-        <div className="grid gap-4" aria-busy="true" aria-label="Loading">
+        <div className="grid gap-4" role="status" aria-busy="true" aria-label="Loading">
           <Skeleton className="h-64" />
           <Skeleton className="h-64" />
         </div>

@@ -59,7 +59,7 @@ function TableCard<T>({ title, description, file, columns, rows, csv, rowKey }: 
 
 function DashboardSkeleton() {
   return (
-    <div className="grid gap-4" aria-busy="true" aria-label="Loading">
+    <div className="grid gap-4" role="status" aria-busy="true" aria-label="Loading">
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {Array.from({ length: 8 }, (_, i) => (
           <Skeleton key={i} className="h-24" />
