@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -6,6 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WsAdapter } from '@nestjs/platform-ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -67,11 +69,35 @@ function countHostHeaders(raw: string[]): number {
   return n;
 }
 
+/**
+ * Errors the router raises before any route runs (a path that is not valid percent-encoded UTF-8,
+ * a path parameter past `maxParamLength`): the API's usual 400 `{ error, message, fields, correlationId }`
+ * instead of Fastify's own body, and without echoing the (possibly huge) path back.
+ */
+function pathError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const correlationId = (request.headers['x-correlation-id'] as string | undefined)?.slice(0, 64) ?? randomUUID();
+  const reason =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is longer than 512 characters'
+    : error.code === 'FST_ERR_BAD_URL' ? 'is not valid percent-encoded UTF-8'
+    : 'could not be routed';
+  void reply
+    .status(400)
+    .header('x-correlation-id', correlationId)
+    .send({ error: 'validation_failed', message: `Invalid input: (path) ${reason}`, fields: { '(path)': reason }, correlationId });
+}
+
 export const defaultWebDist = () => resolve(dirname(fileURLToPath(import.meta.url)), '../../tenant-web/dist');
 
 export async function createHttpApp(config: AppConfig, db: Database, options: { logger?: LogLevel[] | false } = {}): Promise<NestFastifyApplication> {
   // Forwarded headers only from configured proxies; proxy-addr then takes the right-most untrusted hop.
-  const adapter = new FastifyAdapter({ trustProxy: config.trustedProxies.length ? config.trustedProxies : false, bodyLimit: 1_048_576 });
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    bodyLimit: 1_048_576,
+    // Path parameters up to 512 characters reach the route, whose own schema names the parameter
+    // (an e-mail in a path may be 254); Fastify's default of 100 answered a misleading 404/414.
+    maxParamLength: 512,
+    frameworkErrors: pathError,
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ config, orm: db.orm, runWorkers: true, http: true }),
     adapter,

@@ -27,8 +27,9 @@ export async function readAssetUpload(req: FastifyRequest): Promise<{ kind: Bran
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw badRequest('file_too_large', `The file is larger than ${MAX_UPLOAD_BYTES / 1024} KB.`, { file: `must be at most ${MAX_UPLOAD_BYTES / 1024} KB` });
-    if (code.startsWith('FST_')) throw badRequest('not_multipart', `The multipart body could not be read: ${(error as Error).message}`, { file: 'could not be read' });
-    throw error;
+    // Fastify's own codes, and busboy's plain errors for a body it cannot parse (no boundary, cut
+    // short): nothing else runs in this loop, so any other failure is the body's, not ours.
+    throw badRequest('not_multipart', `The multipart body could not be read: ${(error as Error)?.message ?? String(error)}`, { file: 'could not be read' });
   }
   const kind = brandingAssetKindSchema.safeParse(kindRaw);
   const fields: Record<string, string> = {};

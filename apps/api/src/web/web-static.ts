@@ -20,7 +20,7 @@ export async function serveWebApp(app: NestFastifyApplication, distDir: string):
 
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
-      return reply.status(404).send({ error: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0]}.` });
+      return reply.status(404).send({ error: 'not_found', message: `No API route ${request.method} ${request.url.split('?')[0].slice(0, 200)}.` });
     }
     const host = await resolver.resolve(request.headers.host);
     const status = host.realm === 'unknown' ? 404 : host.realm === 'workspace' && host.tenant.status === 'suspended' ? 403 : 200;

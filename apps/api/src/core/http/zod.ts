@@ -6,6 +6,14 @@ import type { z, ZodType } from 'zod';
 import { validationFailed } from '../errors/domain-error.js';
 import { toOpenApiSchema } from './openapi-schema.js';
 
+/** The reason for a value of the wrong type, in the words the other reasons use. */
+function typeReason(expected: string, sent: unknown): string {
+  const what = `${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected === 'int' ? 'integer' : expected}`;
+  if (sent === null) return `must be ${what}, not null`;
+  if (Array.isArray(sent) && expected !== 'array') return `must be ${what} (given once, not a list)`;
+  return `must be ${what}`;
+}
+
 /** Parses with a zod schema; on failure a 400 naming each field and its reason. */
 export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(
@@ -25,7 +33,10 @@ export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infe
     const fields: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const path = [this.prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)';
-      const reason = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'is required' : issue.message;
+      // Zod leaves `input` out of issues, so look at what was sent: only an absent value is "required";
+      // a wrong type says what was expected (a query key given twice arrives as an array).
+      const sent = issue.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), value);
+      const reason = issue.code !== 'invalid_type' ? issue.message : sent === undefined ? 'is required' : issue.message.startsWith('Invalid input') ? typeReason(issue.expected, sent) : issue.message;
       fields[path] ??= reason;
     }
     throw validationFailed(fields);
