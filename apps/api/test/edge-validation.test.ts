@@ -294,6 +294,15 @@ describe('edge validation', () => {
     expect(twice.body.fields).toEqual({ page: 'must be a number (given once, not a list)' });
   });
 
+  it('an unknown invitation token is a 404 that names the token, like the other one-time links', async () => {
+    const accept = await t.request('POST', '/api/auth/accept-invitation', { host: host('acme'), body: { token: 'a'.repeat(43), name: 'Pat Probe', password: 'probe-password-77' } });
+    const preview = await t.request('GET', `/api/auth/invitations/${'a'.repeat(43)}`, { host: host('acme') });
+    for (const res of [accept, preview]) {
+      expect(res.status).toBe(404);
+      expect(res.body).toMatchObject({ error: 'invalid_token', fields: { token: 'is invalid, used or expired' } });
+    }
+  });
+
   it('branding upload: a multipart body without boundary or cut short is a 400 not_multipart, not a 500', async () => {
     const before = await t.request('GET', '/api/branding', { host: host('acme'), token: owner });
     const send = (contentType: string, payload: string) =>

@@ -84,16 +84,20 @@ export class TeamService {
 
   async previewInvitation(token: string) {
     const invitation = await this.repo.findLiveInvitationByHash(hashToken(token));
-    if (!invitation) throw new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.');
+    if (!invitation) throw invalidInvitation();
     return { email: invitation.email, role: invitation.role, workspaceName: this.ctx.tenant.name };
   }
 
   async acceptInvitation(input: { token: string; name: string; password: string }): Promise<User> {
     const invitation = await this.repo.findLiveInvitationByHash(hashToken(input.token));
-    if (!invitation) throw new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.');
+    if (!invitation) throw invalidInvitation();
     assertStrongPassword(input.password, invitation.email);
     const user = await this.repo.acceptInvitation(hashToken(input.token), { name: input.name, passwordHash: await hashPassword(input.password) });
-    if (!user) throw new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.');
+    if (!user) throw invalidInvitation();
     return user;
   }
 }
+
+/** A token that matches no live invitation: 404, naming the field like the other one-time links do. */
+const invalidInvitation = () =>
+  new DomainError('invalid_token', 404, 'This invitation is invalid, already used or expired. Ask for a new one.', { token: 'is invalid, used or expired' });
