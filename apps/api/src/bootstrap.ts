@@ -7,7 +7,7 @@ import fastifyMultipart from '@fastify/multipart';
 import { Logger, RequestMethod, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { WsAdapter } from '@nestjs/platform-ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -18,6 +18,7 @@ import { MigrationRunner } from './core/database/migration-runner.js';
 import { createOrm } from './core/database/orm.js';
 import { addErrorResponses } from './core/http/openapi.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { validationFailed } from './core/errors/domain-error.js';
 import { serveWebApp } from './web/web-static.js';
 
 export interface Database {
@@ -69,6 +70,15 @@ function countHostHeaders(raw: string[]): number {
   return n;
 }
 
+function parsesAsJson(body: Buffer | string): boolean {
+  try {
+    JSON.parse(body.toString());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Errors the router raises before any route runs (a path that is not valid percent-encoded UTF-8,
  * a path parameter past `maxParamLength`): the API's usual 400 `{ error, message, fields, correlationId }`
@@ -103,6 +113,15 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     adapter,
     // rawBody: webhook signatures are checked over the exact bytes Meta sent.
     { logger: options.logger ?? logLevels(config.logLevel), bufferLogs: false, rawBody: true },
+  );
+  // JSON bodies: Fastify's parser (prototype poisoning refused), but a body that is valid JSON and
+  // was refused for `__proto__` / `constructor.prototype` says so instead of "not valid JSON".
+  const fastifyJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: 1_048_576 }, (req, body, done) =>
+    fastifyJson(req, body as unknown as string, (error: Error | null, value?: unknown) => {
+      if (error && body.length && parsesAsJson(body)) done(validationFailed({ '(body)': 'must not contain the keys __proto__ or constructor.prototype' }), undefined);
+      else done(error, value);
+    }),
   );
   // Shared reports live at /r/<token> on the workspace host, outside the API prefix.
   app.setGlobalPrefix('api', { exclude: [{ path: 'r/:token', method: RequestMethod.GET }, { path: 'r/:token/pdf', method: RequestMethod.GET }] });

@@ -303,6 +303,18 @@ describe('edge validation', () => {
     }
   });
 
+  it('a JSON body with __proto__ or constructor.prototype is refused as such (it is valid JSON), and changes nothing', async () => {
+    for (const body of ['{"__proto__":{"role":"owner"},"name":"Pat Proto"}', '{"constructor":{"prototype":{"role":"owner"}},"name":"Pat Proto"}']) {
+      const res = await t.request('PATCH', '/api/auth/profile', { host: host('acme'), token: owner, body });
+      expect(res.status).toBe(400);
+      expect(res.body.fields).toEqual({ '(body)': 'must not contain the keys __proto__ or constructor.prototype' });
+    }
+    const broken = await t.request('PATCH', '/api/auth/profile', { host: host('acme'), token: owner, body: '{"name":' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.message).toMatch(/not valid JSON/);
+    expect((await t.request('GET', '/api/auth/me', { host: host('acme'), token: owner })).body.user.name).not.toBe('Pat Proto');
+  });
+
   it('branding upload: a multipart body without boundary or cut short is a 400 not_multipart, not a 500', async () => {
     const before = await t.request('GET', '/api/branding', { host: host('acme'), token: owner });
     const send = (contentType: string, payload: string) =>
