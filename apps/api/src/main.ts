@@ -47,6 +47,12 @@ async function main(): Promise<void> {
   if (demoLogin) logger.log(`Demo workspace: ${demoLogin}`);
 
   const shutdown = async () => {
+    // A connection that never ends (a stuck client, a socket mid-handshake) must not keep a stopped
+    // server alive past what process managers wait before SIGKILL.
+    setTimeout(() => {
+      logger.warn('Shutdown did not finish within 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000).unref();
     await app.close();
     await db.close();
     process.exit(0);
