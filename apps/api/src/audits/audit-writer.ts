@@ -25,7 +25,7 @@ export function offlineNarrative(audit: Audit): AuditNarrative {
   const overall = audit.overall.score;
   const lead =
     overall.status === 'ok'
-      ? `Overall score ${round(overall.value)} of 100. ${audit.overall.explanation}`
+      ? `Overall score ${round(overall.value)} of 100, the weighted mean of the area scores.`
       : `Not enough data yet for an overall score: ${overall.need}. ${audit.overall.explanation}`;
   const critical = audit.diagnosis.filter((d) => d.severity !== 'info').map((d) => d.message);
   const top = [...audit.recommendations].sort((a, b) => a.priority - b.priority)[0];
@@ -40,7 +40,8 @@ export function offlineNarrative(audit: Audit): AuditNarrative {
       const head = s.score.status === 'ok' ? `${AREA_NAMES[area]}: ${round(s.score.value)} of 100.` : `${AREA_NAMES[area]}: not enough data yet (${s.score.need}).`;
       return { area, text: `${head} ${s.explanation}`.slice(0, 1200) };
     }),
-    recommendations: audit.recommendations.slice(0, 20).map((r) => ({ id: r.id, text: `${r.title}. ${r.detail}`.slice(0, 1200) })),
+    // The title is shown above the text (page and PDF), so the text is the detail alone.
+    recommendations: audit.recommendations.slice(0, 20).map((r) => ({ id: r.id, text: r.detail.slice(0, 1200) })),
   };
 }
 

@@ -62,6 +62,12 @@ describe('client approvals (browser)', () => {
     const approved = await withResponse(client, 'POST', `/api/approvals/${approvalId}/decision`, () => card.getByRole('button', { name: 'Approve' }).click());
     expect(approved.status()).toBe(200);
     await expectText(client.getByRole('main'), 'Nothing is waiting for approval');
+    // A staff-only page opened by URL says so, without asking the API for what it would refuse.
+    const refused: string[] = [];
+    client.on('response', (r) => void (r.status() === 403 && refused.push(r.url())));
+    await client.goto(app.url('acme', '/billing'));
+    await expectText(client.getByRole('main'), 'You do not have access to this section');
+    expect(refused).toEqual([]);
 
     // --- The manager sees it approved, with the history.
     await page.reload();

@@ -42,6 +42,8 @@ describe('audits (browser)', () => {
     await expectVisible(page.getByTestId('audit-progress').or(page.getByTestId('scores')));
     await expectVisible(page.getByTestId('scores'));
     await expectText(page.getByTestId('offline-badge'), 'Written without AI');
+    // The offline summary states the overall score once (it used to repeat it with a decimal).
+    expect((await page.getByTestId('audit-summary').textContent())?.match(/Overall score/g)?.length ?? 0).toBeLessThanOrEqual(1);
 
     const panel = page.getByTestId('score-engagement').getByTestId('evidence-panel');
     await panel.locator('summary').click();

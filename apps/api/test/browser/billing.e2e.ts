@@ -60,6 +60,8 @@ describe('billing (browser)', () => {
     await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Billing' }).click();
     await expectVisible(page.getByRole('heading', { name: 'Billing', level: 1 }));
     await expectText(page.getByTestId('usage-accounts'), '0 of 5 accounts');
+    // Counts agree with their nouns ("1 account", not "1 accounts").
+    await expectText(page.getByRole('group', { name: 'Starter plan option' }), '1 account · 10 AI credits · 1 seat');
 
     await page.getByRole('button', { name: 'Choose Agency' }).click();
     await expectUrl(page, (u) => u.origin === stripe!.url && u.pathname.startsWith('/checkout/cs_test_'));

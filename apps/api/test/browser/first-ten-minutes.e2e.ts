@@ -228,6 +228,9 @@ describe('the first ten minutes (browser)', () => {
       await page.goto(app.url('acme', path));
       await expectVisible(page.getByRole('heading', { level: 1 }));
     }
+    // /settings points to the settings sections that exist (it used to say "coming soon" about them).
+    await page.goto(app.url('acme', '/settings'));
+    await expectVisible(page.getByTestId('settings-sections').getByRole('link', { name: /Branding/ }));
 
     await page.goto(app.url('acme', '/accounts/not-a-uuid'));
     await expectText(page.getByRole('main'), 'Page not found');

@@ -194,7 +194,7 @@ export function LandingPage() {
             </p>
             <ul className="mt-6 space-y-3 text-sm">
               {[
-                'Your subdomain out of the box, your custom domain on Enterprise',
+                'Your subdomain out of the box, your custom domain on the Agency and Enterprise plans',
                 'Owner, admin, manager and client roles, enforced on every screen',
                 'Monthly client reports emailed automatically',
                 'Clients approve or comment on content before it goes live',

@@ -158,6 +158,20 @@ function MobileNav() {
   );
 }
 
+/** The card under the navigation: a first step for staff, what the portal is for clients. */
+function SidebarTip() {
+  const { user } = useCurrentMe();
+  const client = user.role === 'client';
+  return (
+    <div className="brand-gradient rounded-xl p-4 text-white">
+      <p className="text-sm font-semibold">{client ? 'Your growth portal' : 'Growth starts here'}</p>
+      <p className="mt-1 text-xs text-white/85">
+        {client ? 'Dashboards, audits and plans for your accounts, and the content waiting for your approval.' : 'Connect an account and run your first audit to see where to focus.'}
+      </p>
+    </div>
+  );
+}
+
 /** Authenticated layout: sidebar, top bar with the workspace brand, user menu. */
 export function AppShell() {
   return (
@@ -170,10 +184,7 @@ export function AppShell() {
           <SidebarNav />
         </div>
         <div className="border-t border-zinc-100 p-4">
-          <div className="brand-gradient rounded-xl p-4 text-white">
-            <p className="text-sm font-semibold">Growth starts here</p>
-            <p className="mt-1 text-xs text-white/85">Connect an account and run your first audit to see where to focus.</p>
-          </div>
+          <SidebarTip />
         </div>
       </aside>
       <div className="lg:pl-64">

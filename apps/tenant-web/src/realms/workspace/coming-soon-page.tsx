@@ -1,11 +1,12 @@
 import { Link } from 'react-router-dom';
-import { ArrowLeft, Check, ShieldAlert } from 'lucide-react';
+import { ArrowLeft, Check } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { EmptyState, PageHeader } from '@/components/states';
+import { PageHeader } from '@/components/states';
 import { useAbility } from './ability';
 import { COMING_SOON, type FeatureId } from './features';
+import { NoAccessState } from './no-access';
 
 /** A section that is not built yet still explains what it will do. */
 export function ComingSoonPage({ feature }: { feature: FeatureId }) {
@@ -13,22 +14,7 @@ export function ComingSoonPage({ feature }: { feature: FeatureId }) {
   const info = COMING_SOON[feature];
   const Icon = info.icon;
 
-  if (!ability.can(info.can[0], info.can[1])) {
-    return (
-      <EmptyState
-        icon={ShieldAlert}
-        title="You do not have access to this section"
-        description="Your role does not include it. Ask a workspace owner or admin if you need access."
-        action={
-          <Button variant="outline" asChild>
-            <Link to="/">
-              <ArrowLeft /> Back to dashboard
-            </Link>
-          </Button>
-        }
-      />
-    );
-  }
+  if (!ability.can(info.can[0], info.can[1])) return <NoAccessState />;
 
   return (
     <>

@@ -29,6 +29,8 @@ import { MagicLinkPage } from './magic-link-page';
 import { MailLogPage } from './mail/mail-log-page';
 import { MailPreferencesPage } from './mail/mail-preferences-page';
 import { UnsubscribePage } from './mail/unsubscribe-page';
+import { RequireAbility } from './no-access';
+import { SettingsPage } from './settings/settings-page';
 
 /** Workspace realm (<slug>.<base domain>): the agency's branded app and client portal. */
 export default function WorkspaceApp() {
@@ -59,15 +61,15 @@ export default function WorkspaceApp() {
           <Route path="/reports/*" element={<ComingSoonPage feature="reports" />} />
           <Route path="/team" element={<TeamPage />} />
           <Route path="/profile" element={<ProfilePage />} />
-          <Route path="/billing" element={<BillingPage />} />
-          <Route path="/referrals" element={<ReferralsPage />} />
-          <Route path="/clients" element={<ClientsPage />} />
-          <Route path="/settings/branding" element={<BrandingPage />} />
-          <Route path="/settings/domains" element={<DomainsPage />} />
+          <Route path="/billing" element={<RequireAbility can={['read', 'Billing']}><BillingPage /></RequireAbility>} />
+          <Route path="/referrals" element={<RequireAbility can={['manage', 'Billing']}><ReferralsPage /></RequireAbility>} />
+          <Route path="/clients" element={<RequireAbility can={['update', 'Workspace']}><ClientsPage /></RequireAbility>} />
+          <Route path="/settings/branding" element={<RequireAbility can={['update', 'Workspace']}><BrandingPage /></RequireAbility>} />
+          <Route path="/settings/domains" element={<RequireAbility can={['update', 'Workspace']}><DomainsPage /></RequireAbility>} />
           <Route path="/settings/mail" element={<MailPreferencesPage />} />
-          <Route path="/settings/mail/log" element={<MailLogPage />} />
-          <Route path="/settings/instagram-app" element={<InstagramAppPage />} />
-          <Route path="/settings/*" element={<ComingSoonPage feature="settings" />} />
+          <Route path="/settings/mail/log" element={<RequireAbility can={['update', 'Workspace']}><MailLogPage /></RequireAbility>} />
+          <Route path="/settings/instagram-app" element={<RequireAbility can={['read', 'InstagramApp']}><InstagramAppPage /></RequireAbility>} />
+          <Route path="/settings" element={<RequireAbility can={['update', 'Workspace']}><SettingsPage /></RequireAbility>} />
           <Route path="*" element={<InAppNotFound />} />
         </Route>
       </Route>

@@ -67,7 +67,8 @@ function Risk({ audit }: { audit: AuditView }) {
     <Card>
       <CardHeader>
         <CardTitle>Distribution risk <Badge variant="outline">estimate</Badge></CardTitle>
-        <CardDescription>{risk.label}. Instagram exposes no restriction status: this is an estimate from evidence, never a verdict.</CardDescription>
+        {/* The engine's label already says it is an estimate from evidence, never a verdict. */}
+        <CardDescription>{risk.label}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
         {risk.factors.map((f) => (
@@ -99,8 +100,9 @@ function Recommendations({ audit }: { audit: AuditView }) {
             <li key={rec.id} className="rounded-lg border border-zinc-200 p-3">
               <p className="font-medium">{i + 1}. {rec.title}</p>
               <p className="mt-1 text-sm text-zinc-600">{text.get(rec.id) ?? rec.detail}</p>
-              {rec.evidence.map((id) => (
-                <MetricDetails key={id} metric={r.evidence[id]} summary={`Evidence: ${id}`} />
+              {/* The panel names the metric id inside; the summary stays readable. */}
+              {rec.evidence.map((id, j) => (
+                <MetricDetails key={id} metric={r.evidence[id]} summary={rec.evidence.length > 1 ? `Evidence ${j + 1}` : 'Evidence'} />
               ))}
             </li>
           ))}

@@ -43,7 +43,7 @@ export function DashboardAccounts() {
   if (dash.isPending) return <Skeleton className="h-40 w-full rounded-xl" aria-label="Loading" />;
   if (!rows.length) return null;
   const Th = ({ k, children }: { k: SortKey; children: string }) => (
-    <th className="px-3 py-2 text-left font-medium" aria-sort={sort.key === k ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+    <th className="whitespace-nowrap px-3 py-2 text-left font-medium" aria-sort={sort.key === k ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
       <button type="button" className="inline-flex items-center gap-1 hover:text-zinc-900" onClick={() => setSort({ key: k, desc: sort.key === k ? !sort.desc : true })}>
         {children} <ArrowDownUp className="size-3" />
       </button>

@@ -24,8 +24,15 @@ const STATUS: Record<string, { label: string; variant: 'success' | 'warning' | '
   none: { label: 'No plan yet', variant: 'secondary' },
 };
 
+/** "1 account", "2,000 AI credits". */
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+
 function PlanCard({ billing }: { billing: BillingOverview }) {
-  const status = STATUS[billing.status] ?? { label: billing.status, variant: 'secondary' as const };
+  // `none` with a real plan: the operator (or the workspace manifest) set the plan without a subscription.
+  const status =
+    billing.status === 'none' && billing.plan.key !== 'default'
+      ? { label: 'Assigned by the platform', variant: 'secondary' as const }
+      : (STATUS[billing.status] ?? { label: billing.status, variant: 'secondary' as const });
   const portal = usePortal();
   return (
     <Card>
@@ -102,7 +109,7 @@ function UpgradeCard({ billing }: { billing: BillingOverview }) {
                 {money(interval === 'month' ? plan.priceMonthly : plan.priceYearly, plan.currency)} / {interval}
               </p>
               <p className="mt-1 text-xs text-zinc-500">
-                {plan.accounts} accounts · {plan.aiCredits} AI credits · {plan.seats ?? 'unlimited'} seats
+                {count(plan.accounts, 'account')} · {count(plan.aiCredits, 'AI credit')} · {plan.seats === null ? 'unlimited seats' : count(plan.seats, 'seat')}
               </p>
               <Can I="manage" a="Billing">
                 <Button className="mt-3 w-full" size="sm" variant={current ? 'outline' : 'default'} disabled={current || checkout.isPending || !billing.stripeConfigured} onClick={() => checkout.mutate({ plan: plan.key as 'pro', interval })}>

@@ -2,9 +2,10 @@ import { cn } from '@/lib/utils';
 
 /** "3 of 5 accounts" with a bar; unlimited shows the count alone. */
 export function UsageBar({ label, used, limit, unit }: { label: string; used: number; limit: number | null; unit: string }) {
-  const pct = limit === null ? 0 : limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));
+  const pct = limit === null ? 0 : limit === 0 ? (used > 0 ? 100 : 0) : Math.min(100, Math.round((used / limit) * 100));
   const over = limit !== null && used > limit;
-  const text = limit === null ? `${used} ${unit} (unlimited)` : `${used} of ${limit} ${unit}`;
+  // A limit of 0 with nothing used is a feature the plan does not include, not a full quota.
+  const text = limit === null ? `${used} ${unit} (unlimited)` : limit === 0 && used === 0 ? 'Not included in this plan' : `${used} of ${limit} ${unit}`;
   return (
     <div data-testid={`usage-${unit.replace(/\s+/g, '-')}`}>
       <div className="flex items-baseline justify-between text-sm">

@@ -10,6 +10,21 @@ import { useResendVerification } from '../resend-verification';
 import { useCurrentMe } from '../session';
 import { DashboardAccounts } from '../audits/dashboard-accounts';
 
+const STAFF_STEPS = [
+  ['Audit', 'Find out what holds each account back, from its own numbers.'],
+  ['Create', 'Write captions, hooks and reel scripts in the brand’s voice.'],
+  ['Plan', 'Follow a day-by-day plan timed to when the audience is online.'],
+  ['Report', 'Send branded reports that show the progress.'],
+] as const;
+
+/** A client reads and approves; it does not write content or run audits. */
+const CLIENT_STEPS = [
+  ['Follow', 'See each of your accounts’ followers, reach and engagement, updated every day.'],
+  ['Understand', 'Read the audits: what holds each account back and what to do first.'],
+  ['Approve', 'Approve the content and plans your team sends, or ask for changes with a comment.'],
+  ['Plan', 'See the day-by-day plan your team follows for each account.'],
+] as const;
+
 export function DashboardPage() {
   const { user, workspace } = useCurrentMe();
   const ability = useAbility();
@@ -29,7 +44,9 @@ export function DashboardPage() {
         <p className="relative mt-2 max-w-xl text-white/85">
           {user.role === 'client'
             ? 'This is your portal. Your dashboards, audits, plans and reports will appear here as your team shares them.'
-            : 'Here is where your accounts, audits, content and plans come together. Start with the checklist below.'}
+            : steps.every((s) => s.done)
+              ? 'Here is where your accounts, audits, content and plans come together.'
+              : 'Here is where your accounts, audits, content and plans come together. Start with the checklist below.'}
         </p>
       </section>
 
@@ -64,16 +81,11 @@ export function DashboardPage() {
         <Card>
           <CardHeader>
             <CardTitle>What you can do here</CardTitle>
-            <CardDescription>InstaGrowth OS in four steps</CardDescription>
+            <CardDescription>{user.role === 'client' ? 'Your portal in four steps' : 'InstaGrowth OS in four steps'}</CardDescription>
           </CardHeader>
           <CardContent>
             <ol className="grid gap-4 text-sm">
-              {[
-                ['Audit', 'Find out what holds each account back, from its own numbers.'],
-                ['Create', 'Write captions, hooks and reel scripts in the brand’s voice.'],
-                ['Plan', 'Follow a day-by-day plan timed to when the audience is online.'],
-                ['Report', 'Send branded reports that show the progress.'],
-              ].map(([title, text], i) => (
+              {(user.role === 'client' ? CLIENT_STEPS : STAFF_STEPS).map(([title, text], i) => (
                 <li key={title} className="flex gap-3">
                   <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-brand/10 text-xs font-semibold text-brand-ink">
                     {i + 1}

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ApiErrorAlert } from '@/components/api-error-alert';
-import { cn } from '@/lib/utils';
+import { cn, formatDate } from '@/lib/utils';
 import { useAbility } from '../ability';
 import { downloadFile } from '../content/queries';
 import { usePlanShareLinks, useRegenerateDay, useRevokePlanShareLink, useSharePlan, useUpdateTask } from './queries';
@@ -25,7 +25,7 @@ export function HeatMap({ plan }: { plan: GrowthPlan }) {
       <p className="mb-2 text-sm text-zinc-500" data-testid="heatmap-source">
         Source: {SOURCES[plan.bestTimes.source] ?? plan.bestTimes.source} · sample size {plan.bestTimes.sampleSize} · {plan.timeZone}
       </p>
-      <div className="grid gap-px" style={{ gridTemplateColumns: '40px repeat(24, minmax(14px, 1fr))' }}>
+      <div className="grid gap-px" style={{ gridTemplateColumns: '32px repeat(24, minmax(10px, 1fr))' }}>
         {plan.bestTimes.grid.map((row, d) => [
           <span key={`l${d}`} className="text-xs text-zinc-500">
             {DAYS[d]}
@@ -44,42 +44,44 @@ export function HeatMap({ plan }: { plan: GrowthPlan }) {
   );
 }
 
+const GOAL_LABELS: Record<string, string> = { followers: 'Followers', reach: 'Daily reach', engagement: 'Engagement rate (%)' };
+
 function Goals({ plan }: { plan: GrowthPlan }) {
   return (
-    <table className="w-full text-sm">
-      <thead>
-        <tr className="text-left text-zinc-500">
-          <th>Week</th>
-          <th>Goal</th>
-          <th className="text-right">Baseline</th>
-          <th className="text-right">Target</th>
-          <th className="text-right">Now</th>
-          <th>Progress</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plan.goals.map((g) => (
-          <tr key={`${g.week}-${g.metric}`} title={g.basis}>
-            <td>{g.week}</td>
-            <td>
-              {g.metric} ({g.unit})
-            </td>
-            <td className="text-right">{g.baseline ?? '–'}</td>
-            <td className="text-right">{g.target ?? '–'}</td>
-            <td className="text-right">{g.current ?? '–'}</td>
-            <td>
-              {g.progress === null ? (
-                <span className="text-zinc-500">no data yet</span>
-              ) : (
-                <div className="h-2 w-24 rounded bg-zinc-100">
-                  <div className="h-2 rounded bg-brand" style={{ width: `${g.progress}%` }} />
-                </div>
-              )}
-            </td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm [&_td]:px-2 [&_td]:py-1 [&_th]:px-2 [&_th]:py-1 [&_th]:font-medium">
+        <thead>
+          <tr className="text-left text-zinc-500">
+            <th>Week</th>
+            <th>Goal</th>
+            <th className="text-right">Baseline</th>
+            <th className="text-right">Target</th>
+            <th className="text-right">Now</th>
+            <th>Progress</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {plan.goals.map((g) => (
+            <tr key={`${g.week}-${g.metric}`} title={g.basis}>
+              <td>{g.week}</td>
+              <td>{GOAL_LABELS[g.metric] ?? `${g.metric} (${g.unit})`}</td>
+              <td className="text-right tabular-nums">{g.baseline ?? '–'}</td>
+              <td className="text-right tabular-nums">{g.target ?? '–'}</td>
+              <td className="text-right tabular-nums">{g.current ?? '–'}</td>
+              <td className="whitespace-nowrap">
+                {g.progress === null ? (
+                  <span className="text-zinc-500">no data yet</span>
+                ) : (
+                  <div className="h-2 w-24 rounded bg-zinc-100">
+                    <div className="h-2 rounded bg-brand" style={{ width: `${g.progress}%` }} />
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -100,9 +102,9 @@ export function PlanView({ plan }: { plan: GrowthPlan }) {
           {plan.progress.done} / {plan.progress.total} tasks done
         </Badge>
         <span className="text-sm text-zinc-500">
-          Starts {plan.startDate} · {plan.days} days ·{' '}
+          Starts {formatDate(`${plan.startDate}T12:00:00`)} · {plan.days} days ·{' '}
           <span data-testid="plan-basis">
-            {plan.basisAudit ? `built from the audit of ${plan.basisAudit.completedAt.slice(0, 10)}` : 'built from the growth engine (no completed audit yet)'}
+            {plan.basisAudit ? `built from the audit of ${plan.basisAudit.completedAt.slice(0, 10)}` : 'built from the account’s stored data (not from an audit)'}
           </span>
         </span>
         <Button

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { CalendarDays } from 'lucide-react';
+import { AtSign, CalendarDays } from 'lucide-react';
 import { asSubject } from '@instagrowth/authz';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { EmptyState, ErrorState, PageHeader } from '@/components/states';
 import { useAbility } from '../ability';
+import { useAccounts } from '../accounts/queries';
 import { AccountPicker, useDefaultAccount } from '../content/account-picker';
 import { PlanView } from './plan-view';
 import { useCreatePlan, usePlan, usePlans } from './queries';
@@ -13,6 +14,8 @@ import { useCreatePlan, usePlan, usePlans } from './queries';
 /** /planner: build a 7/14/30-day plan for an account and work through it. */
 export function PlannerPage() {
   const ability = useAbility();
+  const accounts = useAccounts();
+  const noAccounts = Boolean(accounts.data && !accounts.data.data.length);
   const [picked, setPicked] = useState<string>();
   const accountId = useDefaultAccount(picked);
   const plans = usePlans(accountId);
@@ -55,7 +58,13 @@ export function PlannerPage() {
       {plans.isLoading || plan.isLoading ? <Skeleton className="h-96 w-full" aria-label="Loading" /> : null}
       {plans.error ? <ErrorState error={plans.error} onRetry={() => plans.refetch()} /> : null}
       {plan.error ? <ErrorState error={plan.error} onRetry={() => plan.refetch()} /> : null}
-      {plans.data && !plans.data.data.length ? (
+      {noAccounts ? (
+        <EmptyState
+          icon={AtSign}
+          title="No accounts yet"
+          description={ability.can('connect', 'InstagramAccount') ? 'Add or connect an Instagram account first; a plan is built for one account at a time from its own history.' : 'No Instagram account has been shared with you yet.'}
+        />
+      ) : plans.data && !plans.data.data.length ? (
         <EmptyState icon={CalendarDays} title="No plan yet" description={canCreate ? 'Build a 7, 14 or 30-day plan: it places posts on this account’s best hours and sets weekly goals from its baselines.' : 'Your agency has not shared a plan for this account yet.'} />
       ) : null}
       {plan.data ? <PlanView plan={plan.data} /> : null}
