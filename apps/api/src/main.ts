@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (config.seedDemo && manifestExists(manifest)) {
     if (config.env === 'production') logger.warn('Not seeding the demo workspace in production.');
     else {
-      const { manifest: m } = await seedFromManifest(app, manifest);
+      const { manifest: m } = await seedFromManifest(app, manifest, { trial: true });
       demoLogin = `${workspaceUrl(config, m.slug)}  (log in as ${m.users[0].email} / ${m.users[0].password})`;
       // The other example tenants (tenants/*/tenant.json): created once, never overwritten here.
       for (const file of manifestFiles(dirname(dirname(manifest)))) {

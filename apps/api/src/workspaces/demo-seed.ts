@@ -10,6 +10,7 @@ import { hashPassword } from '../core/crypto/passwords.js';
 import { TenantContext } from '../core/tenancy/tenant-context.js';
 import { AccountsRepository } from '../accounts/accounts.repository.js';
 import { seedDemoContent } from '../planner/demo-content.js';
+import { PlansService } from '../plans/plans.service.js';
 import { seedDemoApproval } from '../approvals/demo-approval.js';
 import { SyncRepository } from '../sync/sync.repository.js';
 import { InstagramDataRepository } from '../instagram-data/instagram-data.repository.js';
@@ -19,6 +20,8 @@ import { AuditsService } from '../audits/audits.service.js';
 const manifestSchema = z.object({
   slug: slugFormatSchema,
   name: z.string().min(2),
+  /** A plan key (starter, pro, agency, enterprise): the new workspace starts a trial of it. */
+  plan: z.string().regex(/^[a-z0-9_-]+$/).optional(),
   branding: z.object({ primaryColor: z.string(), accentColor: z.string(), logoUrl: z.string().nullable() }).partial().optional(),
   users: z.array(z.object({ email: emailSchema, name: z.string().min(1), role: roleSchema, password: z.string().min(10) })).min(1),
   manualAccounts: z
@@ -34,10 +37,13 @@ export function readManifest(file: string): TenantManifest {
 }
 
 /** Creates the manifest's workspace and users if the slug is free; never touches an existing one. */
-export async function seedFromManifest(app: INestApplicationContext, file: string): Promise<{ created: boolean; manifest: TenantManifest }> {
+export async function seedFromManifest(app: INestApplicationContext, file: string, options: { trial?: boolean } = {}): Promise<{ created: boolean; manifest: TenantManifest }> {
   const manifest = readManifest(file);
   if (await app.get(TenantsRepository).findBySlug(manifest.slug)) return { created: false, manifest };
   const tenant = await app.get(TenantProvisioner).provision({ slug: manifest.slug, name: manifest.name, branding: manifest.branding });
+  // The demo (options.trial) starts as a sign-up does, with a trial of its plan, so its billing page and
+  // limits are a real plan's; tenants:apply assigns a manifest's plan outright instead (manifest-apply.ts).
+  if (manifest.plan && options.trial) await app.get(PlansService, { strict: false }).startTrial(tenant.id, manifest.plan, tenant.trialEndsAt ?? null);
   const users = app.get(AuthRepository, { strict: false });
   await app.get(TenantContext).run(tenant, async () => {
     const created = [];
