@@ -105,7 +105,7 @@ export async function createHttpApp(config: AppConfig, db: Database, options: { 
     bodyLimit: 1_048_576,
     // Path parameters up to 512 characters reach the route, whose own schema names the parameter
     // (an e-mail in a path may be 254); Fastify's default of 100 answered a misleading 404/414.
-    maxParamLength: 512,
+    routerOptions: { maxParamLength: 512 },
     frameworkErrors: pathError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
