@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { emailSchema } from '@instagrowth/contracts';
 import { assetUrl, type StoredBranding } from '../../branding/branding.entity.js';
 import { APP_CONFIG, workspaceUrl, type AppConfig } from '../config/config.js';
 import { JobRunner } from '../queue/job-runner.service.js';
@@ -121,7 +122,7 @@ export class MailService implements OnModuleInit {
       id: row.id,
       tenantId: row.tenantId,
       from: formatSender(senderName, address),
-      replyTo: tenant && b.emailReplyTo ? b.emailReplyTo.replace(/[\r\n]/g, '') : null,
+      replyTo: tenant ? this.replyToOf(tenant.id, b.emailReplyTo) : null,
       to: row.to,
       template: row.template,
       category: def.category,
@@ -129,6 +130,19 @@ export class MailService implements OnModuleInit {
       headers,
       attachments,
     };
+  }
+
+  /**
+   * The workspace's reply-to, only when it is one valid address: a bad stored value (a restored
+   * backup, a hand edit, CR LF smuggled in) is left out with a warning, never sent for the provider to
+   * refuse the whole mail (Resend answers 422 on an invalid `reply_to`) nor to add a header.
+   */
+  private replyToOf(tenantId: number, stored: string | null | undefined): string | null {
+    if (!stored) return null;
+    const parsed = emailSchema.safeParse(stored);
+    if (parsed.success) return parsed.data;
+    this.logger.warn(`Workspace ${tenantId}: its reply-to address is not a valid e-mail address; sending without Reply-To`);
+    return null;
   }
 
   brandOf(tenant: TenantMailInfo): MailBrand {
