@@ -1,10 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router-dom';
-import { ArrowLeft, ShieldAlert } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { Route, Routes } from 'react-router-dom';
 import { Skeleton } from '@/components/ui/skeleton';
-import { EmptyState } from '@/components/states';
-import { useAbility } from '../ability';
+import { RequireAbility } from '../no-access';
 import { InAppNotFound } from '../not-found-page';
 import { AccountsPage } from './accounts-page';
 
@@ -26,35 +23,20 @@ function DetailFallback() {
 
 /** /accounts and /accounts/:accountId */
 export function AccountsRoutes() {
-  const ability = useAbility();
-  if (!ability.can('read', 'InstagramAccount')) {
-    return (
-      <EmptyState
-        icon={ShieldAlert}
-        title="You do not have access to accounts"
-        description="Your role does not include Instagram accounts. Ask a workspace owner or admin if you need access."
-        action={
-          <Button variant="outline" asChild>
-            <Link to="/">
-              <ArrowLeft /> Back to dashboard
-            </Link>
-          </Button>
-        }
-      />
-    );
-  }
   return (
-    <Routes>
-      <Route index element={<AccountsPage />} />
-      <Route
-        path=":accountId"
-        element={
-          <Suspense fallback={<DetailFallback />}>
-            <AccountDetailPage />
-          </Suspense>
-        }
-      />
-      <Route path="*" element={<InAppNotFound />} />
-    </Routes>
+    <RequireAbility can={['read', 'InstagramAccount']}>
+      <Routes>
+        <Route index element={<AccountsPage />} />
+        <Route
+          path=":accountId"
+          element={
+            <Suspense fallback={<DetailFallback />}>
+              <AccountDetailPage />
+            </Suspense>
+          }
+        />
+        <Route path="*" element={<InAppNotFound />} />
+      </Routes>
+    </RequireAbility>
   );
 }
