@@ -3,7 +3,6 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ScheduleModule } from '@nestjs/schedule';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ClsModule } from 'nestjs-cls';
 import { AdminPanelModule } from './admin-panel/admin-panel.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ControlModule } from './control/control.module.js';
@@ -18,6 +17,7 @@ import { MailModule } from './core/mail/mail.module.js';
 import { StorageModule } from './core/storage/storage.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RateLimitModule } from './core/rate-limit/rate-limit.module.js';
+import { AsyncScope } from './core/tenancy/async-scope.js';
 import { TenantContext } from './core/tenancy/tenant-context.js';
 import { CacheBus } from './core/tenancy/cache-bus.js';
 import { TenantResolver } from './core/tenancy/tenant-resolver.service.js';
@@ -80,6 +80,7 @@ class CoreModule {
         { provide: APP_CONFIG, useValue: options.config },
         { provide: MikroORM, useValue: options.orm },
         { provide: MigrationRunner, useFactory: (orm: MikroORM) => new MigrationRunner(orm.em), inject: [MikroORM] },
+        AsyncScope,
         TenantContext,
         CacheBus,
         TenantResolver,
@@ -90,7 +91,7 @@ class CoreModule {
         WorkspaceJwtStrategy,
         AdminJwtStrategy,
       ],
-      exports: [APP_CONFIG, MikroORM, MigrationRunner, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository, AdminSessionBus],
+      exports: [APP_CONFIG, MikroORM, MigrationRunner, AsyncScope, TenantContext, CacheBus, TenantDb, ControlDb, TenantResolver, PrincipalRepository, AdminSessionBus],
     };
   }
 }
@@ -103,8 +104,6 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [
-        // The access guard opens the CLS context itself (cheaper than an Express-style middleware on Fastify).
-        ClsModule.forRoot({ global: true }),
         CoreModule.forRoot(options),
         ControlModule,
         RateLimitModule.forRoot(options.config),

@@ -1,12 +1,12 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ClsService } from 'nestjs-cls';
 import { AuthGuard } from '@nestjs/passport';
 import { abilityFor, type AppAbility } from '@instagrowth/authz';
 import type { FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DomainError, forbidden, notFound, unauthorized } from '../errors/domain-error.js';
 import { refusedWhileImpersonating } from './impersonation-policy.js';
+import { AsyncScope } from '../tenancy/async-scope.js';
 import { TenantContext } from '../tenancy/tenant-context.js';
 import { TenantResolver, type ResolvedHost } from '../tenancy/tenant-resolver.service.js';
 import { ACCESS_KEY, REALM_KEY, type AccessRule, type RouteRealm } from './decorators.js';
@@ -57,7 +57,7 @@ export class AccessGuard implements CanActivate {
     private readonly resolver: TenantResolver,
     private readonly tenantContext: TenantContext,
     private readonly principals: PrincipalRepository,
-    private readonly cls: ClsService,
+    private readonly cls: AsyncScope,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { ClsService } from 'nestjs-cls';
 import type { Tenant } from '../../control/control.entity.js';
+import { AsyncScope } from './async-scope.js';
 import { hasExpectedSchema } from './schema-check.js';
 
 export interface TenantScope {
@@ -19,7 +19,7 @@ const KEY = 'tenantScope';
 @Injectable()
 export class TenantContext {
   constructor(
-    private readonly cls: ClsService,
+    private readonly cls: AsyncScope,
     @Inject(MikroORM) private readonly orm: MikroORM,
   ) {}
 
