@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/core/config/config.js';
 import { schemaNameFor } from '../../src/core/database/schema-name.js';
 import { createHttpApp, openDatabase, type Database } from '../../src/bootstrap.js';
+import { PUBSUB, type PubSub } from '../../src/core/pubsub/pubsub.js';
 import { ADMIN, adminQuery, databaseUrl, dropDatabaseWhenIdle, TEST_REDIS_URL, TEST_SECRETS, tolerateDroppedConnections } from './services.mjs';
 
 export const BASE = 'instagrowth.test';
@@ -71,6 +72,8 @@ export async function createTestApp(
   const db = await openDatabase(config);
   // Quiet unless a test asks for a log level (the token-leak test reads every line at debug).
   const app = await createHttpApp(config, db, env.LOG_LEVEL ? {} : { logger: ['error'] });
+  // Cross-process tests publish from another app right away: every channel must be live first.
+  await app.get<PubSub>(PUBSUB).ready();
   const pool = new pg.Pool({ connectionString: databaseUrl(dbName), max: 2 });
   tolerateDroppedConnections(pool);
 

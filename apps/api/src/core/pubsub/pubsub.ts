@@ -14,6 +14,8 @@ export interface PubSub {
   publish(channel: string, message: unknown): Promise<void>;
   /** Returns an unsubscribe function. */
   subscribe(channel: string, handler: PubSubHandler): () => void;
+  /** Resolves once every channel subscribed so far is live (a message published after it is heard). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,8 @@ export class InProcessPubSub implements PubSub {
     return () => this.emitter.off(channel, safe);
   }
 
+  async ready(): Promise<void> {}
+
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
@@ -45,11 +49,16 @@ export class RedisPubSub implements PubSub {
   // A connection in subscriber mode can do nothing else, so it is a second one.
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, Set<PubSubHandler>>();
+  /** SUBSCRIBE commands not yet confirmed by Redis. */
+  private readonly pending = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(url: string, private readonly prefix: string) {
-    const options = { ...redisOptionsFromUrl(url), maxRetriesPerRequest: 2 };
-    this.publisher = new Redis(options);
-    this.subscriber = new Redis(options);
+    this.publisher = new Redis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: 2 });
+    // A subscription waits for Redis however long it is away (no retry limit): with a limit, a
+    // SUBSCRIBE queued while Redis was unreachable failed for good and the channel stayed deaf
+    // until a restart. Once confirmed, ioredis subscribes again by itself after a reconnect.
+    this.subscriber = new Redis({ ...redisOptionsFromUrl(url), maxRetriesPerRequest: null });
     for (const r of [this.publisher, this.subscriber]) r.on('error', (e: Error) => this.logger.warn(`Redis: ${e.message}`));
     this.subscriber.on('message', (channel: string, raw: string) => {
       const set = this.handlers.get(channel.slice(this.prefix.length + 1));
@@ -77,7 +86,7 @@ export class RedisPubSub implements PubSub {
     if (!set) {
       set = new Set();
       this.handlers.set(channel, set);
-      void this.subscriber.subscribe(this.key(channel)).catch((e: Error) => this.logger.warn(`subscribe ${channel}: ${e.message}`));
+      this.listen(channel);
     }
     set.add(handler);
     return () => {
@@ -85,12 +94,27 @@ export class RedisPubSub implements PubSub {
     };
   }
 
-  /** Resolves once every channel subscribed so far is live on the server (tests wait for it). */
+  /** SUBSCRIBE, tried again (after a warning) until it succeeds or the bus closes. */
+  private listen(channel: string): void {
+    const attempt: Promise<void> = this.subscriber.subscribe(this.key(channel)).then(
+      () => undefined,
+      async (e: Error) => {
+        if (this.closed) return;
+        this.logger.warn(`subscribe ${channel}: ${e.message}; trying again`);
+        await new Promise((r) => setTimeout(r, 1000).unref());
+        if (!this.closed) this.listen(channel);
+      },
+    );
+    this.pending.add(attempt);
+    void attempt.finally(() => this.pending.delete(attempt));
+  }
+
   async ready(): Promise<void> {
-    await this.subscriber.ping().catch(() => undefined);
+    while (this.pending.size > 0 && !this.closed) await Promise.all([...this.pending]);
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.handlers.clear();
     await Promise.all([this.publisher.quit().catch(() => undefined), this.subscriber.quit().catch(() => undefined)]);
   }
